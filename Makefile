@@ -1,0 +1,45 @@
+# HireLoop: the two commands of the README, and the steps they are made of.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint install browser demo worker clean messages
+
+run: install ## Install, load demo data and start the web server and worker on SQLite
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
+
+test: install browser ## Install everything and run the whole test suite
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+lint: install ## Static checks: ruff, formatting, import contracts, types
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy hireloop
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+browser: ## Debian's Chromium for the browser tests (Playwright drives it; no browser download)
+	scripts/ensure_chromium.sh
+
+worker: install
+	$(BIN)/python manage.py db_worker --queue-name '*'
+
+messages: install ## Refresh and compile the zh-Hans and en translation catalogues
+	cd hireloop && ../$(BIN)/python ../manage.py makemessages -l zh_Hans -l en --no-obsolete
+	cd hireloop && ../$(BIN)/python ../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""HireLoop: a self-hosted AI interview system."""

@@ -1,0 +1,37 @@
+from django.contrib import admin
+
+from .models import (
+    AttendanceRecord,
+    Employee,
+    PerformanceReview,
+    Promotion,
+    Shift,
+    TrainingRecord,
+)
+
+
+class PerformanceInline(admin.TabularInline):
+    model = PerformanceReview
+    extra = 0
+
+
+class PromotionInline(admin.TabularInline):
+    model = Promotion
+    extra = 0
+
+
+class TrainingInline(admin.TabularInline):
+    model = TrainingRecord
+    extra = 0
+
+
+@admin.register(Employee)
+class EmployeeAdmin(admin.ModelAdmin):
+    list_display = ("employee_number", "job_title", "department", "hire_date", "status")
+    list_filter = ("status", "department", "role_family")
+    search_fields = ("employee_number", "job_title")
+    inlines = [PerformanceInline, PromotionInline, TrainingInline]
+
+
+for model in (PerformanceReview, Promotion, TrainingRecord, Shift, AttendanceRecord):
+    admin.site.register(model)

@@ -1,0 +1,137 @@
+"""The employee archive (M17): people after hire, and their history."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hireloop.candidates.models import Application
+from hireloop.org.models import Department, Organisation, Team
+from hireloop.privacy.fields import EncryptedTextField
+
+from .enums import AttendanceStatus, EmploymentStatus
+
+
+class Employee(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="employees"
+    )
+    department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.SET_NULL)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
+    employee_number = models.CharField(_("employee number"), max_length=30, unique=True)
+    name = EncryptedTextField(_("name"))
+    email = EncryptedTextField(_("e-mail"), blank=True)
+    phone = EncryptedTextField(_("phone"), blank=True)
+    gender = EncryptedTextField(_("gender"), blank=True)
+    birth_date = EncryptedTextField(_("birth date"), blank=True)
+    ethnicity = EncryptedTextField(_("ethnicity"), blank=True)
+    region = EncryptedTextField(_("region of origin"), blank=True)
+    job_title = models.CharField(_("job title"), max_length=200)
+    role_family = models.CharField(
+        _("role family"), max_length=50, blank=True, help_text=_("e.g. sales, engineering")
+    )
+    hire_date = models.DateField(_("hire date"))
+    status = models.CharField(
+        max_length=10, choices=EmploymentStatus.choices, default=EmploymentStatus.ACTIVE
+    )
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    application = models.OneToOneField(
+        Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="employee"
+    )
+    interview_results = models.JSONField(
+        _("interview results"),
+        default=dict,
+        blank=True,
+        help_text=_("Scores and evidence carried over from the hiring interview."),
+    )
+    resume_profile = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["employee_number"]
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
+
+    def __str__(self) -> str:
+        return self.employee_number
+
+
+class PerformanceReview(models.Model):
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="reviews")
+    period = models.CharField(_("period"), max_length=20, help_text=_("e.g. 2025-H1"))
+    rating = models.DecimalField(_("rating"), max_digits=3, decimal_places=1)
+    metrics = models.JSONField(
+        _("metrics"),
+        default=dict,
+        blank=True,
+        help_text=_("Role metrics and behaviour ratings, e.g. customer_retention, teamwork."),
+    )
+
+    class Meta:
+        ordering = ["employee", "period"]
+        unique_together = [("employee", "period")]
+        verbose_name = _("performance review")
+        verbose_name_plural = _("performance reviews")
+
+    def __str__(self) -> str:
+        return f"{self.employee} {self.period}: {self.rating}"
+
+
+class Promotion(models.Model):
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="promotions")
+    date = models.DateField(_("date"))
+    from_title = models.CharField(max_length=200)
+    to_title = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["employee", "date"]
+        verbose_name = _("promotion")
+        verbose_name_plural = _("promotions")
+
+    def __str__(self) -> str:
+        return f"{self.employee}: {self.from_title} → {self.to_title}"
+
+
+class TrainingRecord(models.Model):
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="trainings")
+    course = models.CharField(_("course"), max_length=200)
+    completed_on = models.DateField(_("completed on"))
+    hours = models.DecimalField(max_digits=5, decimal_places=1)
+    score = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+
+    class Meta:
+        ordering = ["employee", "completed_on"]
+        verbose_name = _("training record")
+        verbose_name_plural = _("training records")
+
+    def __str__(self) -> str:
+        return f"{self.employee}: {self.course}"
+
+
+class Shift(models.Model):
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="shifts")
+    date = models.DateField()
+    starts_at = models.TimeField()
+    ends_at = models.TimeField()
+
+    class Meta:
+        ordering = ["employee", "date"]
+        verbose_name = _("shift")
+        verbose_name_plural = _("shifts")
+
+    def __str__(self) -> str:
+        return f"{self.employee} {self.date} {self.starts_at}–{self.ends_at}"
+
+
+class AttendanceRecord(models.Model):
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="attendance")
+    date = models.DateField()
+    status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
+    minutes_late = models.PositiveSmallIntegerField(default=0)
+    overtime_hours = models.DecimalField(max_digits=4, decimal_places=1, default=0)
+
+    class Meta:
+        ordering = ["employee", "date"]
+        unique_together = [("employee", "date")]
+        verbose_name = _("attendance record")
+        verbose_name_plural = _("attendance records")
+
+    def __str__(self) -> str:
+        return f"{self.employee} {self.date} {self.status}"

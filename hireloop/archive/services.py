@@ -1,0 +1,114 @@
+"""Hiring into the employee archive: the public API of the archive app."""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from hireloop.accounts.roles import Role
+from hireloop.accounts.services import has_role
+from hireloop.assessment.models import Report
+from hireloop.candidates.enums import Stage
+from hireloop.candidates.models import Application
+from hireloop.candidates.services import do_move_stage
+from hireloop.errors import NotFoundOrForbidden
+from hireloop.privacy.models import AuditAction
+from hireloop.privacy.services import do_audit
+from hireloop.workflow.enums import EventType
+from hireloop.workflow.services import record_event
+
+from .models import Employee
+
+
+def employees_visible_to(user: Any) -> QuerySet[Employee]:
+    if has_role(user, Role.HR_ADMIN, Role.ADMIN, Role.RECRUITER):
+        return Employee.objects.all()
+    return Employee.objects.none()
+
+
+def access_employee(user: Any, employee_id: int) -> Employee:
+    employee = employees_visible_to(user).filter(pk=employee_id).first()
+    if employee is None:
+        raise NotFoundOrForbidden("Employee not found.")
+    return employee
+
+
+def interview_results(application: Application) -> dict:
+    """What the archive keeps of the hiring interview: scores, evidence and reviews."""
+    reports = Report.objects.filter(session__application=application).prefetch_related(
+        "scores__dimension", "reviews__reviewer"
+    )
+    return {
+        "job": application.job.title,
+        "match_score": application.match_score,
+        "reports": [
+            {
+                "report_id": report.pk,
+                "overall_score": report.overall_score,
+                "recommendation": report.recommendation,
+                "scores": [
+                    {"dimension": s.dimension.name, "score": s.score, "evidence": s.evidence}
+                    for s in report.scores.all()
+                ],
+                "reviews": [
+                    {
+                        "reviewer": str(r.reviewer),
+                        "decision": r.decision,
+                        "scores": r.scores,
+                        "comments": r.comments,
+                    }
+                    for r in report.reviews.all()
+                ],
+            }
+            for report in reports
+        ],
+    }
+
+
+def next_employee_number() -> str:
+    last = Employee.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    return f"E{last + 1:05d}"
+
+
+def do_hire(*, application: Application, actor: Any, reason: str) -> Employee:
+    """Hire the candidate: move the stage and create the employee record from the application."""
+    candidate = application.candidate
+    resume = application.resumes.order_by("-uploaded_at").first()
+    with transaction.atomic():
+        do_move_stage(application=application, to_stage=Stage.HIRED, actor=actor, reason=reason)
+        job = application.job
+        employee = Employee.objects.create(
+            organisation=job.organisation,
+            department=job.department,
+            team=job.team,
+            employee_number=next_employee_number(),
+            name=candidate.name,
+            email=candidate.email,
+            phone=candidate.phone,
+            gender=candidate.gender,
+            birth_date=candidate.birth_date,
+            ethnicity=candidate.ethnicity,
+            region=candidate.region,
+            job_title=job.title,
+            hire_date=timezone.localdate(),
+            application=application,
+            interview_results=interview_results(application),
+            resume_profile={
+                k: v
+                for k, v in (resume.parsed if resume else {}).items()
+                if k not in ("name", "email", "phone", "lines")
+            },
+        )
+        record_event(
+            type=EventType.CANDIDATE_HIRED,
+            payload={"application_id": application.pk, "employee_id": employee.pk},
+        )
+        do_audit(
+            actor=actor,
+            action=AuditAction.DECIDE,
+            object_type="application",
+            object_id=application.pk,
+            detail={"decision": "hire", "reason": reason},
+        )
+    return employee

@@ -1,0 +1,58 @@
+from django.contrib import admin
+
+from hireloop.privacy.masking import mask_name
+
+from .models import Application, Candidate, ResumeFile, StageChange
+
+
+class StageChangeInline(admin.TabularInline):
+    model = StageChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ("from_stage", "to_stage", "actor_label", "reason", "at")
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+class ResumeInline(admin.TabularInline):
+    model = ResumeFile
+    extra = 0
+    fields = ("status", "error", "size", "uploaded_at")
+    readonly_fields = fields
+
+
+@admin.register(Candidate)
+class CandidateAdmin(admin.ModelAdmin):
+    list_display = ("id", "masked_name", "organisation", "created_at")
+    exclude = ("email_index",)
+
+    @admin.display(description="name")
+    def masked_name(self, obj: Candidate) -> str:
+        return mask_name(obj.name)
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ("id", "job", "stage", "match_score", "created_at")
+    list_filter = ("stage", "job")
+    # Stages move only through the pipeline service, which checks and records each move.
+    readonly_fields = ("stage", "match_score", "match_explanation")
+    inlines = [ResumeInline, StageChangeInline]
+
+
+@admin.register(StageChange)
+class StageChangeAdmin(admin.ModelAdmin):
+    list_display = ("application", "from_stage", "to_stage", "actor_label", "at")
+    readonly_fields = ("application", "from_stage", "to_stage", "actor", "actor_label", "reason")
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(ResumeFile)
+class ResumeFileAdmin(admin.ModelAdmin):
+    list_display = ("id", "application", "status", "size", "uploaded_at")
+    list_filter = ("status",)
+    readonly_fields = ("sha256", "size", "status", "error", "parsed")
+    exclude = ("text",)

@@ -1,0 +1,38 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Stage(models.TextChoices):
+    APPLIED = "applied", _("Applied")
+    SHORTLISTED = "shortlisted", _("Shortlisted")
+    INVITED = "invited", _("Invited")
+    INTERVIEWING = "interviewing", _("Interviewing")
+    INTERVIEWED = "interviewed", _("Interviewed")
+    OFFER = "offer", _("Offer")
+    HIRED = "hired", _("Hired")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# The only moves an application may make. Terminal stages have no way out: a rejected
+# candidate who re-applies gets a new application, so each history stays truthful.
+ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    Stage.APPLIED: frozenset({Stage.SHORTLISTED, Stage.REJECTED, Stage.WITHDRAWN}),
+    Stage.SHORTLISTED: frozenset({Stage.INVITED, Stage.REJECTED, Stage.WITHDRAWN}),
+    Stage.INVITED: frozenset({Stage.INTERVIEWING, Stage.REJECTED, Stage.WITHDRAWN}),
+    Stage.INTERVIEWING: frozenset({Stage.INTERVIEWED, Stage.WITHDRAWN}),
+    Stage.INTERVIEWED: frozenset({Stage.OFFER, Stage.REJECTED, Stage.WITHDRAWN}),
+    Stage.OFFER: frozenset({Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN}),
+    Stage.HIRED: frozenset(),
+    Stage.REJECTED: frozenset(),
+    Stage.WITHDRAWN: frozenset(),
+}
+
+# Moves that are decisions about a person: only a staff member may make them (M16).
+HUMAN_ONLY_STAGES = frozenset({Stage.SHORTLISTED, Stage.OFFER, Stage.HIRED, Stage.REJECTED})
+
+
+class ResumeStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be read")
+    PARSED = "parsed", _("Read")
+    FAILED = "failed", _("Could not be read")

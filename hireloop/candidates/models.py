@@ -1,0 +1,114 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hireloop.jobs.models import Job
+from hireloop.org.models import Organisation
+from hireloop.privacy.fields import EncryptedTextField
+
+from .enums import ResumeStatus, Stage
+
+PERSONAL_FIELDS = ("name", "email", "phone", "id_number")
+SENSITIVE_FIELDS = ("gender", "birth_date", "ethnicity", "region")
+
+
+class Candidate(models.Model):
+    """A person who applied. Personal and sensitive data are encrypted at rest.
+
+    Sensitive attributes exist only for the fairness audit and never feed a score.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="candidates"
+    )
+    name = EncryptedTextField(_("name"))
+    email = EncryptedTextField(_("e-mail"), blank=True)
+    phone = EncryptedTextField(_("phone"), blank=True)
+    id_number = EncryptedTextField(_("ID number"), blank=True)
+    gender = EncryptedTextField(_("gender"), blank=True)
+    birth_date = EncryptedTextField(_("birth date"), blank=True)
+    ethnicity = EncryptedTextField(_("ethnicity"), blank=True)
+    region = EncryptedTextField(_("region of origin"), blank=True)
+    email_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("candidate")
+        verbose_name_plural = _("candidates")
+
+    def __str__(self) -> str:
+        return f"Candidate #{self.pk}"
+
+
+class Application(models.Model):
+    """A candidate's application to one job, moving through the pipeline stages."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="applications")
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.APPLIED, db_index=True
+    )
+    match_score = models.FloatField(_("match score"), null=True, blank=True)
+    match_explanation = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        unique_together = [("job", "candidate")]
+
+    def __str__(self) -> str:
+        return f"Application #{self.pk} · {self.job}"
+
+
+class StageChange(models.Model):
+    """One move of an application, kept forever with who, when and why."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="stage_changes"
+    )
+    from_stage = models.CharField(max_length=20, choices=Stage.choices)
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor_label = models.CharField(max_length=150)
+    reason = models.TextField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("stage change")
+        verbose_name_plural = _("stage changes")
+
+    def __str__(self) -> str:
+        return f"{self.from_stage} → {self.to_stage}"
+
+
+def resume_upload_path(instance: "ResumeFile", filename: str) -> str:
+    # The stored name never reuses the uploaded one: it may hold a name or be hostile.
+    return f"resumes/{instance.sha256[:2]}/{instance.sha256}"
+
+
+class ResumeFile(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="resumes")
+    file = models.FileField(upload_to=resume_upload_path)
+    original_name = EncryptedTextField()
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(
+        max_length=10, choices=ResumeStatus.choices, default=ResumeStatus.PENDING
+    )
+    error = models.TextField(blank=True)
+    text = EncryptedTextField(blank=True)
+    parsed = models.JSONField(default=dict, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("resume")
+        verbose_name_plural = _("resumes")
+
+    def __str__(self) -> str:
+        return f"Resume #{self.pk} ({self.get_status_display()})"

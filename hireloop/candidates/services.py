@@ -1,0 +1,149 @@
+"""Candidates, applications and the pipeline: the public API of the candidates app."""
+
+import hashlib
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import QuerySet
+
+from hireloop.errors import InvalidTransition, NotFoundOrForbidden
+from hireloop.jobs.models import Job
+from hireloop.jobs.services import jobs_visible_to
+from hireloop.privacy import masking
+from hireloop.privacy.crypto import blind_index
+from hireloop.privacy.models import AuditAction
+from hireloop.privacy.services import do_audit, may_see_unmasked, reveal
+from hireloop.workflow.enums import EventType
+from hireloop.workflow.services import record_event
+
+from .enums import ALLOWED_TRANSITIONS, HUMAN_ONLY_STAGES, Stage
+from .models import PERSONAL_FIELDS, Application, Candidate, ResumeFile, StageChange
+
+
+def applications_visible_to(user: Any) -> QuerySet[Application]:
+    """Applications of the jobs the user may open (see ``jobs_visible_to``)."""
+    return Application.objects.filter(job__in=jobs_visible_to(user))
+
+
+def access_application(user: Any, application_id: int) -> Application:
+    application = (
+        applications_visible_to(user)
+        .select_related("job", "candidate")
+        .filter(pk=application_id)
+        .first()
+    )
+    if application is None:
+        raise NotFoundOrForbidden("Application not found.")
+    return application
+
+
+def check_transition(*, application: Application, to_stage: str, actor: Any) -> None:
+    if to_stage not in ALLOWED_TRANSITIONS[application.stage]:
+        raise InvalidTransition(
+            f"An application cannot move from {Stage(application.stage).label} "
+            f"to {Stage(to_stage).label}."
+        )
+    is_person = actor is not None and getattr(actor, "is_authenticated", False)
+    if to_stage in HUMAN_ONLY_STAGES and not is_person:
+        # PIPL Art. 24, GDPR Art. 22: no decision about a candidate by automated means alone.
+        raise InvalidTransition("Only a person can make this decision.")
+
+
+def do_move_stage(*, application: Application, to_stage: str, actor: Any, reason: str) -> None:
+    """Move an application along the pipeline, recording who, when and why."""
+    if not reason.strip():
+        raise InvalidTransition("A stage change needs a reason.")
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        check_transition(application=locked, to_stage=to_stage, actor=actor)
+        is_person = actor is not None and getattr(actor, "is_authenticated", False)
+        StageChange.objects.create(
+            application=locked,
+            from_stage=locked.stage,
+            to_stage=to_stage,
+            actor=actor if is_person else None,
+            actor_label=actor.get_username() if is_person else str(actor or "system"),
+            reason=reason,
+        )
+        from_stage = locked.stage
+        locked.stage = to_stage
+        locked.save(update_fields=["stage", "updated_at"])
+        record_event(
+            type=EventType.STAGE_CHANGED,
+            payload={"application_id": locked.pk, "from": from_stage, "to": to_stage},
+        )
+    application.stage = to_stage
+
+
+def do_create_application(
+    *, job: Job, filename: str, data: bytes, content_type: str, actor: Any
+) -> ResumeFile:
+    """Store an uploaded resume as a new application whose candidate is filled in by parsing."""
+    digest = hashlib.sha256(data).hexdigest()
+    with transaction.atomic():
+        candidate = Candidate.objects.create(organisation=job.organisation, name="")
+        application = Application.objects.create(job=job, candidate=candidate)
+        resume = ResumeFile(
+            application=application,
+            original_name=filename,
+            content_type=content_type,
+            size=len(data),
+            sha256=digest,
+        )
+        resume.file.save(digest, ContentFile(data), save=False)
+        resume.save()
+        record_event(
+            type=EventType.APPLICATION_CREATED,
+            payload={"application_id": application.pk, "job_id": job.pk},
+        )
+        do_audit(
+            actor=actor,
+            action=AuditAction.CREATE,
+            object_type="application",
+            object_id=application.pk,
+        )
+    return resume
+
+
+def do_update_contact(*, candidate: Candidate, name: str, email: str, phone: str) -> None:
+    """Fill the candidate's contact details (from parsing or by hand), keeping the e-mail index."""
+    candidate.name = name
+    candidate.email = email
+    candidate.phone = phone
+    candidate.email_index = blind_index(email) if email else ""
+    candidate.save(update_fields=["name", "email", "phone", "email_index"])
+
+
+def candidate_view(*, candidate: Candidate, viewer: Any, reveal_reason: str = "") -> dict:
+    """The candidate's personal fields as this viewer may see them.
+
+    Roles that need the data see it in clear, and every such read is audited; everyone
+    else sees it masked. Sensitive attributes are never shown here: only the fairness
+    audit reads them.
+    """
+    if may_see_unmasked(viewer):
+        reveal(
+            actor=viewer,
+            object_type="candidate",
+            object_id=candidate.pk,
+            fields=list(PERSONAL_FIELDS),
+        )
+        return {
+            "name": candidate.name,
+            "email": candidate.email,
+            "phone": candidate.phone,
+            "id_number": candidate.id_number,
+            "masked": False,
+        }
+    return {
+        "name": masking.mask_name(candidate.name),
+        "email": masking.mask_email(candidate.email),
+        "phone": masking.mask_phone(candidate.phone),
+        "id_number": masking.mask_id_number(candidate.id_number),
+        "masked": True,
+    }
+
+
+def masked_name(candidate: Candidate) -> str:
+    return masking.mask_name(candidate.name) or f"#{candidate.pk}"

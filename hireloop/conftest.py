@@ -1,0 +1,89 @@
+"""Fixtures shared by every app's tests."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from hireloop.testing.factories import (
+    ApplicationFactory,
+    DimensionFactory,
+    JobFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):  # type: ignore[no-untyped-def]
+    """Each test stores uploads in its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def run_worker():  # type: ignore[no-untyped-def]
+    """Run the real database task worker until the queue is empty."""
+
+    def run() -> None:
+        call_command(
+            "db_worker",
+            batch=True,
+            startup_delay=False,
+            queue_name="*",
+            reload=False,
+            verbosity=0,
+        )
+
+    return run
+
+
+@pytest.fixture
+def organisation(db):  # type: ignore[no-untyped-def]
+    return OrganisationFactory()
+
+
+@pytest.fixture
+def recruiter(db):  # type: ignore[no-untyped-def]
+    return UserFactory(username="recruiter", role="recruiter")
+
+
+@pytest.fixture
+def interviewer(db):  # type: ignore[no-untyped-def]
+    return UserFactory(username="interviewer", role="interviewer")
+
+
+@pytest.fixture
+def other_interviewer(db):  # type: ignore[no-untyped-def]
+    return UserFactory(username="other_interviewer", role="interviewer")
+
+
+@pytest.fixture
+def hr_admin(db):  # type: ignore[no-untyped-def]
+    return UserFactory(username="hr_admin", role="hr_admin")
+
+
+@pytest.fixture
+def auditor(db):  # type: ignore[no-untyped-def]
+    return UserFactory(username="auditor", role="auditor")
+
+
+@pytest.fixture
+def job(organisation, recruiter, interviewer):  # type: ignore[no-untyped-def]
+    job = JobFactory(organisation=organisation, created_by=recruiter)
+    job.recruiters.add(recruiter)
+    job.interviewers.add(interviewer)
+    DimensionFactory(
+        job=job,
+        name="problem solving",
+        weight=Decimal(60),
+        keywords=["debug", "root cause", "measured"],
+    )
+    DimensionFactory(
+        job=job, name="teamwork", weight=Decimal(40), keywords=["team", "together", "helped"]
+    )
+    return job
+
+
+@pytest.fixture
+def application(job):  # type: ignore[no-untyped-def]
+    return ApplicationFactory(job=job)

@@ -1,0 +1,81 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hireloop.org.models import Department, Organisation, Team
+
+from .enums import Degree, JobStatus, Language
+
+
+class Job(models.Model):
+    """A job opening with its requirements and competency profile (M1)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="jobs")
+    department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.SET_NULL)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    language = models.CharField(
+        _("interview language"), max_length=10, choices=Language.choices, default=Language.ZH
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.OPEN
+    )
+    min_degree = models.IntegerField(_("minimum degree"), choices=Degree.choices, default=0)
+    min_years = models.PositiveSmallIntegerField(_("minimum years of experience"), default=0)
+    skills = models.JSONField(_("skills"), default=list, blank=True)
+    must_have_keywords = models.JSONField(_("must-have keywords"), default=list, blank=True)
+    bonus_keywords = models.JSONField(_("bonus keywords"), default=list, blank=True)
+    recruiters = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="recruiting_jobs"
+    )
+    interviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="interviewing_jobs"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def total_weight(self) -> Decimal:
+        return sum((d.weight for d in self.dimensions.all()), Decimal(0))
+
+
+class Dimension(models.Model):
+    """One competency of a job's profile, with its weight and behavioural anchors."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="dimensions")
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+        help_text=_("Relative weight; weights are normalised when scores are combined."),
+    )
+    anchor_low = models.TextField(_("low anchor"), help_text=_("What a weak answer shows."))
+    anchor_mid = models.TextField(_("middle anchor"), help_text=_("What a middling answer shows."))
+    anchor_high = models.TextField(_("high anchor"), help_text=_("What a strong answer shows."))
+    keywords = models.JSONField(_("indicator keywords"), default=list, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["job", "position", "id"]
+        verbose_name = _("dimension")
+        verbose_name_plural = _("dimensions")
+        unique_together = [("job", "name")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.weight})"

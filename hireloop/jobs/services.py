@@ -1,0 +1,97 @@
+"""Jobs and their competency profiles: the public API of the jobs app."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from hireloop.accounts.roles import Role
+from hireloop.accounts.services import has_role, sees_all_jobs
+from hireloop.errors import HireLoopError, NotFoundOrForbidden
+from hireloop.org.models import Organisation
+from hireloop.privacy.models import AuditAction
+from hireloop.privacy.services import do_audit
+from hireloop.workflow.enums import EventType
+from hireloop.workflow.services import record_event
+
+from .models import Dimension, Job
+
+
+class InvalidProfile(HireLoopError):
+    code = "invalid_profile"
+
+
+@dataclass
+class DimensionSpec:
+    name: str
+    weight: Decimal
+    anchor_low: str
+    anchor_mid: str
+    anchor_high: str
+    description: str = ""
+    keywords: list[str] = field(default_factory=list)
+
+
+def jobs_visible_to(user: Any) -> QuerySet[Job]:
+    """Jobs the user may open: all for HR admins, else those they recruit or interview for."""
+    jobs = Job.objects.all()
+    if sees_all_jobs(user):
+        return jobs
+    if has_role(user, Role.RECRUITER, Role.INTERVIEWER):
+        return jobs.filter(
+            Q(recruiters=user) | Q(interviewers=user) | Q(created_by=user)
+        ).distinct()
+    return jobs.none()
+
+
+def access_job(user: Any, job_id: int) -> Job:
+    job = jobs_visible_to(user).filter(pk=job_id).first()
+    if job is None:
+        raise NotFoundOrForbidden("Job not found.")
+    return job
+
+
+def may_manage_job(user: Any, job: Job) -> bool:
+    """Recruiters on the job and HR admins change it and move its candidates."""
+    if sees_all_jobs(user):
+        return True
+    return has_role(user, Role.RECRUITER) and (
+        job.created_by_id == user.pk or job.recruiters.filter(pk=user.pk).exists()
+    )
+
+
+def check_profile(dimensions: list[DimensionSpec]) -> None:
+    if not dimensions:
+        raise InvalidProfile("A job needs at least one competency dimension.")
+    names = [d.name.strip() for d in dimensions]
+    if len(set(names)) != len(names):
+        raise InvalidProfile("Two dimensions have the same name.")
+    if sum(d.weight for d in dimensions) <= 0:
+        raise InvalidProfile("The dimension weights must add up to more than zero.")
+
+
+def do_create_job(
+    *,
+    organisation: Organisation,
+    actor: Any,
+    title: str,
+    dimensions: list[DimensionSpec],
+    **details: Any,
+) -> Job:
+    """Create a job with its profile; the creator becomes one of its recruiters."""
+    check_profile(dimensions)
+    interviewers = details.pop("interviewers", [])
+    with transaction.atomic():
+        job = Job.objects.create(
+            organisation=organisation, title=title, created_by=actor, **details
+        )
+        job.recruiters.add(actor)
+        job.interviewers.set(interviewers)
+        Dimension.objects.bulk_create(
+            Dimension(job=job, position=i, **spec.__dict__) for i, spec in enumerate(dimensions)
+        )
+        record_event(type=EventType.JOB_CREATED, payload={"job_id": job.pk})
+        do_audit(actor=actor, action=AuditAction.CREATE, object_type="job", object_id=job.pk)
+    return job

@@ -1,0 +1,15 @@
+"""The organisation this installation serves."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .models import Organisation
+
+
+def current_organisation() -> Organisation:
+    """HireLoop is installed per company: the first organisation is the one it serves."""
+    organisation = Organisation.objects.order_by("id").first()
+    if organisation is None:
+        raise ImproperlyConfigured(
+            "No organisation exists yet: create one in the back office or run load_demo."
+        )
+    return organisation

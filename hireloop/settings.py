@@ -1,0 +1,174 @@
+"""Settings, read from the environment.
+
+Everything a deployment changes comes from environment variables; the defaults give a
+working single-machine install on SQLite with secrets generated into ``var/``.
+"""
+
+import contextlib
+import json
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("HIRELOOP_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+(VAR_DIR / "static").mkdir(exist_ok=True)
+
+
+def _local_secrets() -> dict[str, str]:
+    """Secrets for a machine without a configured environment, created once and kept."""
+    path = VAR_DIR / "secrets.json"
+    if not path.exists():
+        draft = VAR_DIR / f".secrets.{os.getpid()}"
+        key = secrets.token_bytes(32).hex()
+        draft.write_text(json.dumps({"secret_key": secrets.token_urlsafe(50), "field_key": key}))
+        draft.chmod(0o600)
+        # link() fails if another process got there first, so every process sees one key.
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+        draft.unlink()
+    return json.loads(path.read_text())
+
+
+_secrets = _local_secrets()
+
+DEBUG = os.environ.get("HIRELOOP_DEBUG", "1") == "1"
+SECRET_KEY = os.environ.get("HIRELOOP_SECRET_KEY") or _secrets["secret_key"]
+ALLOWED_HOSTS = os.environ.get("HIRELOOP_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+
+# Field encryption keys (AES-256-GCM), newest first: "id:hexkey,id:hexkey". New values are
+# written with the first key; older keys stay for reading until `rotate_field_keys` has run.
+FIELD_ENCRYPTION_KEYS = os.environ.get("HIRELOOP_FIELD_KEYS") or f"k1:{_secrets['field_key']}"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "hireloop.privacy",
+    "hireloop.accounts",
+    "hireloop.org",
+    "hireloop.jobs",
+    "hireloop.candidates",
+    "hireloop.resumes",
+    "hireloop.screening",
+    "hireloop.interviews",
+    "hireloop.assessment",
+    "hireloop.archive",
+    "hireloop.workflow",
+    "hireloop.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hireloop.web.middleware.NotFoundOrForbiddenMiddleware",
+]
+
+ROOT_URLCONF = "hireloop.urls"
+WSGI_APPLICATION = "hireloop.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "hireloop" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "hireloop.web.context.branding",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'hireloop.sqlite3'}"),
+        conn_max_age=int(os.environ.get("HIRELOOP_DB_CONN_MAX_AGE", "0")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the worker write to one file: wait for a lock instead of failing.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "login"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "hireloop" / "locale"]
+TIME_ZONE = os.environ.get("HIRELOOP_TIME_ZONE", "Asia/Shanghai")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "hireloop" / "static"]
+MEDIA_ROOT = Path(os.environ.get("HIRELOOP_MEDIA_ROOT", VAR_DIR / "media"))
+STORAGES = {
+    # Uploaded resumes hold personal data: they are encrypted on disk like database fields.
+    "default": {"BACKEND": "hireloop.privacy.storage.EncryptedFileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("HIRELOOP_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+EMAIL_BACKEND = os.environ.get(
+    "HIRELOOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("HIRELOOP_FROM_EMAIL", "hireloop@localhost")
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Uploads: a resume larger than this is refused before it is stored.
+RESUME_MAX_BYTES = int(os.environ.get("HIRELOOP_RESUME_MAX_BYTES", str(10 * 1024 * 1024)))
+DATA_UPLOAD_MAX_NUMBER_FILES = 200
+# How long a candidate's interview link stays valid when the job sets no deadline.
+INTERVIEW_LINK_DAYS = int(os.environ.get("HIRELOOP_INTERVIEW_LINK_DAYS", "7"))
+# Roles that see personal data unmasked (each reveal is audited).
+UNMASKED_ROLES = ("recruiter", "hr_admin", "admin")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("HIRELOOP_LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

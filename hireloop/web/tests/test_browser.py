@@ -1,0 +1,182 @@
+"""The whole hiring loop in a real browser, as the recruiter, the candidate and the interviewer.
+
+Playwright drives Debian's Chromium (`/usr/bin/chromium`); screenshots of every step are
+written to `test-artifacts/` for people to look at.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from hireloop.testing.documents import STRONG_EN_RESUME, WEAK_EN_RESUME, docx_bytes, pdf_bytes
+from hireloop.testing.factories import PASSWORD
+
+# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("browser"),
+]
+
+ANSWER = (
+    "In my last team our nightly import kept failing. I took the lead, worked together with "
+    "the data team to debug it and found the root cause, a race between two jobs. After the "
+    "fix, measured failures fell from 5 a week to zero and the team helped write a runbook."
+)
+
+
+@pytest.fixture
+def browser():  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's Chromium is missing: run `make browser` (part of `make test`).")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def staff_page(browser, live_server, username: str, language: str = "en"):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale=language, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(re.compile(r".*/jobs/$"))
+    return page
+
+
+def create_job(page) -> None:  # type: ignore[no-untyped-def]
+    page.click("text=New job")
+    page.fill("#id_title", "Platform Engineer")
+    page.select_option("#id_language", "en")
+    page.select_option("#id_min_degree", "3")
+    page.fill("#id_min_years", "2")
+    page.fill("#id_skills", "Python, SQL, Docker")
+    page.fill("#id_must_have_keywords", "Python")
+    page.select_option("#id_interviewers", label="interviewer")
+    for index, (name, keywords) in enumerate(
+        [("Problem solving", "debug, root cause, measured"), ("Teamwork", "team, together")]
+    ):
+        page.fill(f"#id_dim-{index}-name", name)
+        page.fill(f"#id_dim-{index}-weight", "50")
+        page.fill(f"#id_dim-{index}-anchor_low", "vague, no example")
+        page.fill(f"#id_dim-{index}-anchor_mid", "an example with some actions")
+        page.fill(f"#id_dim-{index}-anchor_high", "a concrete example with measured results")
+        page.fill(f"#id_dim-{index}-keywords", keywords)
+    shot(page, "01-recruiter-new-job")
+    page.click("text=Create job")
+    page.wait_for_selector("text=Job created.")
+
+
+def upload_resumes(page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    strong, weak = tmp_path / "alice.pdf", tmp_path / "bob.docx"
+    strong.write_bytes(pdf_bytes(STRONG_EN_RESUME))
+    weak.write_bytes(docx_bytes(WEAK_EN_RESUME))
+    page.set_input_files("#id_resumes", [str(strong), str(weak)])
+    page.click("text=Upload and screen")
+    page.wait_for_selector("text=2 resumes received")
+
+
+def take_interview(browser, link: str) -> None:  # type: ignore[no-untyped-def]
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="en", is_mobile=True, has_touch=True
+    )
+    page = phone.new_page()
+    page.goto(link)
+    shot(page, "04-candidate-welcome")
+    page.click("text=Start the interview")
+    progress = page.get_by_test_id("progress").inner_text()
+    total = int(progress.split("/")[1])
+    for number in range(1, total + 1):
+        assert page.get_by_test_id("progress").inner_text() == f"Question {number}/{total}"
+        page.fill("#id_text", ANSWER)
+        if number == 1:
+            shot(page, "05-candidate-question")
+            page.reload()  # closing and reopening the page returns to the same question
+            assert page.get_by_test_id("progress").inner_text() == f"Question 1/{total}"
+            page.fill("#id_text", ANSWER)
+        page.locator("button[type=submit]").last.click()
+    page.get_by_test_id("done").wait_for()
+    shot(page, "06-candidate-done")
+    phone.close()
+
+
+def test_the_whole_hiring_loop(
+    browser,
+    live_server,
+    recruiter,
+    interviewer,
+    organisation,  # type: ignore[no-untyped-def]
+    run_worker,
+    tmp_path,
+):
+    page = staff_page(browser, live_server, recruiter.username)
+    create_job(page)
+    upload_resumes(page, tmp_path)
+    run_worker()
+    page.reload()
+    ranking = page.get_by_test_id("ranking")
+    assert ranking.locator("tbody tr").first.inner_text().split("\t")[1].startswith("A")
+    shot(page, "02-recruiter-ranking")
+
+    ranking.locator("tbody tr a").first.click()
+    assert page.get_by_test_id("candidate-name").inner_text() == "Alice Chen"
+    assert "met" in page.get_by_test_id("explanation").inner_text()
+    page.click("button:text('Invite')")
+    page.wait_for_selector("text=Invitation created and sent.")
+    link = page.get_by_test_id("interview-link").inner_text()
+    shot(page, "03-recruiter-invited")
+
+    take_interview(browser, link)
+    run_worker()
+
+    reviewer = staff_page(browser, live_server, interviewer.username)
+    reviewer.click("text=Platform Engineer")
+    reviewer.get_by_test_id("ranking").locator("tbody tr a").first.click()
+    assert "*" in reviewer.get_by_test_id("candidate-name").inner_text()  # masked for them
+    reviewer.click("text=Open report and review")
+    assert reviewer.get_by_test_id("dimension-score").count() == 2
+    assert "root cause" in reviewer.locator(".evidence").first.inner_text()
+    for field in reviewer.locator("[data-testid=review-form] input[type=number]").all():
+        ai_score = field.locator("xpath=..").inner_text().split("AI: ")[1].split(")")[0]
+        field.fill(str(round(float(ai_score))))
+    reviewer.fill("#id_comments", "Concrete example with a measured result.")
+    reviewer.select_option("#id_decision", "offer")
+    shot(reviewer, "07-interviewer-report")
+    reviewer.click("text=Save review")
+    reviewer.wait_for_selector("text=Review saved.")
+
+    page.goto(page.url)
+    assert page.get_by_test_id("stage").inner_text() == "Offer"
+    page.fill("#id_hire_reason", "Offer accepted")
+    page.click("text=Confirm hire")
+    page.wait_for_selector("text=Hired. The employee record has been created.")
+    assert "Problem solving" in page.get_by_test_id("interview-results").inner_text()
+    shot(page, "08-recruiter-employee")
+
+    page.click("[data-testid=language-switch] button")
+    page.wait_for_selector("html[lang=zh-hans]")
+    shot(page, "09-employee-in-chinese")

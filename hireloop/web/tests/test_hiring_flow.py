@@ -1,0 +1,109 @@
+"""The whole hiring loop through the pages, with real files, database and worker."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from hireloop.archive.models import Employee
+from hireloop.assessment.models import Report
+from hireloop.candidates.models import Application, ResumeFile
+from hireloop.interviews.services import link_token
+from hireloop.testing.documents import (
+    STRONG_EN_RESUME,
+    WEAK_EN_RESUME,
+    docx_bytes,
+    pdf_bytes,
+)
+from hireloop.testing.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+GOOD_ANSWER = (
+    "Last year our payment service failed every night. I took the lead, worked together with "
+    "the database team to debug it, and found the root cause: a missing index. After the fix, "
+    "measured latency fell by 80% and the team helped me write a runbook."
+)
+
+
+def upload(client, job, name: str, data: bytes):  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        reverse("web:job_upload", args=[job.pk]),
+        {"resumes": [SimpleUploadedFile(name, data)]},
+    )
+
+
+def test_job_to_employee(client, job, recruiter, interviewer, run_worker):  # type: ignore[no-untyped-def]
+    client.login(username=recruiter.username, password=PASSWORD)
+    upload(client, job, "alice.pdf", pdf_bytes(STRONG_EN_RESUME))
+    upload(client, job, "bob.docx", docx_bytes(WEAK_EN_RESUME))
+    run_worker()
+
+    assert set(ResumeFile.objects.values_list("status", flat=True)) == {"parsed"}
+    ranking = client.get(reverse("web:job_detail", args=[job.pk])).context["rows"]
+    best, worst = ranking[0][0], ranking[-1][0]
+    assert best.candidate.name == "Alice Chen" and worst.candidate.name == "Bob Li"
+    assert best.match_score > worst.match_score
+
+    response = client.post(reverse("web:application_invite", args=[best.pk]), {"notes": "Hi"})
+    assert response.status_code == 302
+    best.refresh_from_db()
+    assert best.stage == "invited"
+    session = best.interview_sessions.get()
+    assert len(mail.outbox) == 1 and link_token(session) in mail.outbox[0].body
+
+    candidate = client.__class__()
+    room = reverse("web:room", args=[link_token(session)])
+    candidate.post(room, {"start": "1"})
+    total = session.plan.items.count()
+    for number in range(1, total + 1):
+        page = candidate.get(room)
+        assert f"{number}/{total}" in page.content.decode()
+        question = page.context["question"]
+        candidate.post(room, {"question_id": question.pk, "text": GOOD_ANSWER})
+    assert candidate.get(room).context["session"].status == "completed"
+    run_worker()  # delivers interview.completed, which queues scoring; then scores
+
+    report = Report.objects.get(session=session)
+    assert report.scores.count() == job.dimensions.count()
+    quotes = [quote for s in report.scores.all() for quote in s.evidence]
+    assert quotes and all(quote in GOOD_ANSWER for quote in quotes), quotes
+
+    client.logout()
+    client.login(username=interviewer.username, password=PASSWORD)
+    form = {f"dim_{s.dimension_id}": round(s.score) for s in report.scores.all()}
+    form.update({"comments": "Concrete, measured example.", "decision": "offer"})
+    assert client.post(reverse("web:report_detail", args=[report.pk]), form).status_code == 302
+    assert Application.objects.get(pk=best.pk).stage == "offer"
+
+    client.logout()
+    client.login(username=recruiter.username, password=PASSWORD)
+    client.post(reverse("web:application_hire", args=[best.pk]), {"reason": "Offer accepted"})
+    employee = Employee.objects.get(application=best)
+    assert employee.name == "Alice Chen"
+    assert employee.interview_results["reports"][0]["overall_score"] == report.overall_score
+    assert employee.interview_results["reports"][0]["reviews"][0]["decision"] == "offer"
+
+
+def test_a_divergent_review_must_be_re_checked(client, job, recruiter, interviewer, run_worker):  # type: ignore[no-untyped-def]
+    from hireloop.assessment.models import InterviewerReview
+    from hireloop.interviews.services import current_question, do_invite, do_start, do_submit_answer
+    from hireloop.testing.factories import ApplicationFactory
+
+    application = ApplicationFactory(job=job)
+    session = do_invite(application=application, actor=recruiter)
+    do_start(session=session)
+    while (question := current_question(session)[0]) is not None:
+        do_submit_answer(session=session, question_id=question.pk, text="I do not know.")
+    run_worker()
+    report = Report.objects.get(session=session)
+    client.login(username=interviewer.username, password=PASSWORD)
+    form = {f"dim_{s.dimension_id}": 10 for s in report.scores.all()}
+    form.update({"comments": "", "decision": "hold"})
+    page = client.post(reverse("web:report_detail", args=[report.pk]), form)
+    assert page.status_code == 200 and 'data-testid="divergence-warning"' in page.content.decode()
+    assert not InterviewerReview.objects.exists()
+    form["confirm_divergence"] = "on"
+    client.post(reverse("web:report_detail", args=[report.pk]), form)
+    assert InterviewerReview.objects.get().scores

@@ -1,0 +1,36 @@
+from django.urls import path
+
+from .views import applications, archive, jobs, reports, room
+
+app_name = "web"
+urlpatterns = [
+    path("", jobs.home, name="home"),
+    path("jobs/", jobs.job_list, name="job_list"),
+    path("jobs/new/", jobs.job_create, name="job_create"),
+    path("jobs/<int:job_id>/", jobs.job_detail, name="job_detail"),
+    path("jobs/<int:job_id>/resumes/", jobs.job_upload, name="job_upload"),
+    path(
+        "applications/<int:application_id>/",
+        applications.application_detail,
+        name="application_detail",
+    ),
+    path(
+        "applications/<int:application_id>/invite/",
+        applications.application_invite,
+        name="application_invite",
+    ),
+    path(
+        "applications/<int:application_id>/reject/",
+        applications.application_reject,
+        name="application_reject",
+    ),
+    path(
+        "applications/<int:application_id>/hire/",
+        applications.application_hire,
+        name="application_hire",
+    ),
+    path("reports/<int:report_id>/", reports.report_detail, name="report_detail"),
+    path("employees/", archive.employee_list, name="employee_list"),
+    path("employees/<int:employee_id>/", archive.employee_detail, name="employee_detail"),
+    path("i/<str:token>/", room.room, name="room"),
+]

@@ -1,0 +1,128 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hireloop.archive.services import do_hire
+from hireloop.assessment.models import Report
+from hireloop.candidates.enums import ALLOWED_TRANSITIONS, Stage
+from hireloop.candidates.services import access_application, candidate_view, do_move_stage
+from hireloop.errors import HireLoopError
+from hireloop.interviews.services import do_invite, interview_url
+from hireloop.jobs.services import may_manage_job
+from hireloop.screening.matching import MatchResult
+
+from ..forms import InviteForm, StageForm
+
+
+@login_required
+def application_detail(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = access_application(request.user, application_id)
+    sessions = list(application.interview_sessions.order_by("-created_at"))
+    reports = Report.objects.filter(session__application=application)
+    explanation = (
+        MatchResult.from_dict(application.match_explanation)
+        if application.match_explanation
+        else None
+    )
+    may_manage = may_manage_job(request.user, application.job)
+    return render(
+        request,
+        "web/application_detail.html",
+        {
+            "application": application,
+            "person": candidate_view(candidate=application.candidate, viewer=request.user),
+            "resumes": application.resumes.all(),
+            "explanation": explanation,
+            "history": application.stage_changes.all(),
+            "sessions": [
+                (s, interview_url(s, request.build_absolute_uri("/")[:-1])) for s in sessions
+            ],
+            "reports": reports,
+            "may_manage": may_manage,
+            "may_invite": may_manage and Stage.INVITED in _reachable(application.stage),
+            "may_reject": may_manage and Stage.REJECTED in ALLOWED_TRANSITIONS[application.stage],
+            "may_hire": may_manage and application.stage == Stage.OFFER,
+            "invite_form": InviteForm(),
+            "stage_form": StageForm(),
+        },
+    )
+
+
+def _reachable(stage: str) -> set[str]:
+    """Stages reachable in one or two moves (invite shortlists first when needed)."""
+    direct = set(ALLOWED_TRANSITIONS[stage])
+    return direct | {s for d in direct for s in ALLOWED_TRANSITIONS[d]}
+
+
+def _managed(request: HttpRequest, application_id: int):  # type: ignore[no-untyped-def]
+    application = access_application(request.user, application_id)
+    if not may_manage_job(request.user, application.job):
+        return None
+    return application
+
+
+@login_required
+@require_POST
+def application_invite(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = _managed(request, application_id)
+    if application is None:
+        return HttpResponse(status=403)
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        try:
+            do_invite(
+                application=application,
+                actor=request.user,
+                deadline=form.cleaned_data["deadline"],
+                notes=form.cleaned_data["notes"],
+                base_url=request.build_absolute_uri("/")[:-1],
+            )
+            messages.success(request, _("Invitation created and sent."))
+        except HireLoopError as error:
+            messages.error(request, str(error))
+    return redirect("web:application_detail", application_id)
+
+
+@login_required
+@require_POST
+def application_reject(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = _managed(request, application_id)
+    if application is None:
+        return HttpResponse(status=403)
+    form = StageForm(request.POST)
+    if form.is_valid():
+        try:
+            do_move_stage(
+                application=application,
+                to_stage=Stage.REJECTED,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("Application rejected."))
+        except HireLoopError as error:
+            messages.error(request, str(error))
+    return redirect("web:application_detail", application_id)
+
+
+@login_required
+@require_POST
+def application_hire(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = _managed(request, application_id)
+    if application is None:
+        return HttpResponse(status=403)
+    form = StageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please give a reason for the hire."))
+        return redirect("web:application_detail", application_id)
+    try:
+        employee = do_hire(
+            application=application, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except HireLoopError as error:
+        messages.error(request, str(error))
+        return redirect("web:application_detail", application_id)
+    messages.success(request, _("Hired. The employee record has been created."))
+    return redirect("web:employee_detail", employee.pk)

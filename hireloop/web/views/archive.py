@@ -1,0 +1,39 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from hireloop.archive.services import access_employee, employees_visible_to
+from hireloop.privacy.masking import mask_name
+
+
+@login_required
+def employee_list(request: HttpRequest) -> HttpResponse:
+    employees = employees_visible_to(request.user).select_related("department")
+    query = request.GET.get("q", "").strip()
+    if query:
+        employees = employees.filter(job_title__icontains=query) | employees.filter(
+            employee_number__icontains=query
+        )
+    page = Paginator(employees.order_by("-hire_date", "employee_number"), 50).get_page(
+        request.GET.get("page")
+    )
+    rows = [(e, mask_name(e.name)) for e in page]
+    return render(request, "web/employee_list.html", {"page": page, "rows": rows, "q": query})
+
+
+@login_required
+def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
+    employee = access_employee(request.user, employee_id)
+    return render(
+        request,
+        "web/employee_detail.html",
+        {
+            "employee": employee,
+            "name": mask_name(employee.name),
+            "reviews": employee.reviews.all(),
+            "promotions": employee.promotions.all(),
+            "trainings": employee.trainings.all()[:20],
+            "results": employee.interview_results,
+        },
+    )

@@ -1,0 +1,124 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hireloop.accounts.roles import Role
+from hireloop.accounts.services import has_role
+from hireloop.candidates.enums import Stage
+from hireloop.candidates.services import applications_visible_to, masked_name
+from hireloop.jobs.services import (
+    InvalidProfile,
+    access_job,
+    do_create_job,
+    jobs_visible_to,
+    may_manage_job,
+)
+from hireloop.org.services import current_organisation
+from hireloop.screening.services import ResumeRejected, do_intake_resume, ranked_applications
+
+from ..forms import DimensionFormSet, JobForm, ResumeUploadForm
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("web:job_list")
+
+
+@login_required
+def job_list(request: HttpRequest) -> HttpResponse:
+    jobs = (
+        jobs_visible_to(request.user)
+        .annotate(
+            applicants=Count("applications", distinct=True),
+            interviewed=Count(
+                "applications",
+                filter=Q(applications__stage__in=[Stage.INTERVIEWED, Stage.OFFER, Stage.HIRED]),
+                distinct=True,
+            ),
+        )
+        .order_by("-created_at")
+    )
+    return render(
+        request,
+        "web/job_list.html",
+        {
+            "jobs": jobs,
+            "may_create": has_role(request.user, Role.RECRUITER, Role.HR_ADMIN, Role.ADMIN),
+        },
+    )
+
+
+@login_required
+def job_create(request: HttpRequest) -> HttpResponse:
+    if not has_role(request.user, Role.RECRUITER, Role.HR_ADMIN, Role.ADMIN):
+        return HttpResponse(status=403)
+    form = JobForm(request.POST or None)
+    dimensions = DimensionFormSet(request.POST or None, prefix="dim")
+    if request.method == "POST" and form.is_valid() and dimensions.is_valid():
+        specs = [d.to_spec() for d in dimensions if d.cleaned_data]
+        try:
+            job = do_create_job(
+                organisation=current_organisation(),
+                actor=request.user,
+                dimensions=specs,
+                **form.cleaned_data,
+            )
+        except InvalidProfile as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Job created."))
+            return redirect("web:job_detail", job.pk)
+    return render(request, "web/job_form.html", {"form": form, "dimensions": dimensions})
+
+
+@login_required
+def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = access_job(request.user, job_id)
+    applications = (
+        ranked_applications(applications_visible_to(request.user).filter(job=job))
+        .select_related("candidate")
+        .prefetch_related("resumes")
+    )
+    rows = [(a, masked_name(a.candidate)) for a in applications]
+    return render(
+        request,
+        "web/job_detail.html",
+        {
+            "job": job,
+            "dimensions": job.dimensions.all(),
+            "rows": rows,
+            "upload_form": ResumeUploadForm(),
+            "may_manage": may_manage_job(request.user, job),
+        },
+    )
+
+
+@login_required
+@require_POST
+def job_upload(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = access_job(request.user, job_id)
+    if not may_manage_job(request.user, job):
+        return HttpResponse(status=403)
+    stored = 0
+    for upload in request.FILES.getlist("resumes"):
+        try:
+            do_intake_resume(
+                job=job,
+                filename=upload.name or "resume",
+                data=upload.read(),
+                content_type=upload.content_type or "",
+                actor=request.user,
+            )
+            stored += 1
+        except ResumeRejected as error:
+            messages.error(request, str(error))
+    if stored:
+        messages.success(
+            request,
+            _("%(count)d resumes received; they are being read and screened.") % {"count": stored},
+        )
+    return redirect("web:job_detail", job.pk)

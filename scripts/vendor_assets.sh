@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Re-vendors the front-end packages into hireloop/static/vendor/ from the npm registry.
+# The copies are committed: pages never load anything from a CDN at run time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+(cd "$WORK" && npm init -y >/dev/null && npm install --silent bootstrap@5.3 htmx.org@2 echarts@5)
+DEST=hireloop/static/vendor
+mkdir -p "$DEST/bootstrap" "$DEST/htmx" "$DEST/echarts"
+cp "$WORK/node_modules/bootstrap/dist/css/bootstrap.min.css" "$DEST/bootstrap/"
+cp "$WORK/node_modules/bootstrap/dist/js/bootstrap.bundle.min.js" "$DEST/bootstrap/"
+cp "$WORK/node_modules/bootstrap/LICENSE" "$DEST/bootstrap/LICENSE"
+cp "$WORK/node_modules/htmx.org/dist/htmx.min.js" "$DEST/htmx/"
+cp "$WORK/node_modules/htmx.org/LICENSE" "$DEST/htmx/LICENSE"
+cp "$WORK/node_modules/echarts/dist/echarts.min.js" "$DEST/echarts/"
+cp "$WORK/node_modules/echarts/LICENSE" "$DEST/echarts/LICENSE"
+for pkg in bootstrap htmx.org echarts; do
+    node -e "console.log('$pkg', require('$WORK/node_modules/$pkg/package.json').version)"
+done > "$DEST/VERSIONS"
+cat "$DEST/VERSIONS"
