@@ -178,5 +178,6 @@ def test_the_whole_hiring_loop(
     shot(page, "08-recruiter-employee")
 
     page.click("[data-testid=language-switch] button")
-    page.wait_for_selector("html[lang=zh-hans]")
+    page.wait_for_selector("text=招聘面试")
+    assert page.locator("nav").get_by_text("退出登录").is_visible()
     shot(page, "09-employee-in-chinese")
