@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.core import signing
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hireloop.errors import InterviewLinkInvalid
 from hireloop.interviews.services import LINK_SALT, do_invite, link_token, session_from_token
@@ -31,7 +31,7 @@ def test_a_forged_or_altered_link_is_refused(session) -> None:  # type: ignore[n
 def test_an_expired_link_is_refused(session, client) -> None:  # type: ignore[no-untyped-def]
     session.deadline = timezone.now() - timedelta(minutes=1)
     session.save()
-    with pytest.raises(InterviewLinkInvalid, match="expired"):
+    with translation.override("en"), pytest.raises(InterviewLinkInvalid, match="expired"):
         session_from_token(link_token(session))
     response = client.get(
         reverse("web:room", args=[link_token(session)]), HTTP_ACCEPT_LANGUAGE="en"
