@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hireloop.candidates.models import Application
 from hireloop.org.models import Department, Organisation, Team
-from hireloop.privacy.fields import EncryptedTextField
+from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 
 from .enums import AttendanceStatus, EmploymentStatus
 
@@ -36,13 +36,12 @@ class Employee(models.Model):
     application = models.OneToOneField(
         Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="employee"
     )
-    interview_results = models.JSONField(
+    interview_results = EncryptedJSONField(
         _("interview results"),
-        default=dict,
         blank=True,
         help_text=_("Scores and evidence carried over from the hiring interview."),
     )
-    resume_profile = models.JSONField(default=dict, blank=True)
+    resume_profile = EncryptedJSONField(blank=True)
 
     class Meta:
         ordering = ["employee_number"]

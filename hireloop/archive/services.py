@@ -109,6 +109,6 @@ def do_hire(*, application: Application, actor: Any, reason: str) -> Employee:
             action=AuditAction.DECIDE,
             object_type="application",
             object_id=application.pk,
-            detail={"decision": "hire", "reason": reason},
+            detail={"decision": "hire"},
         )
     return employee

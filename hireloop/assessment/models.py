@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hireloop.interviews.models import InterviewSession
 from hireloop.jobs.models import Dimension
+from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 
 from .enums import Decision, Recommendation
 
@@ -31,7 +32,7 @@ class DimensionScore(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="scores")
     dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE)
     score = models.FloatField(help_text=_("0 to 10"))
-    evidence = models.JSONField(default=list, help_text=_("Quoted answer spans"))
+    evidence = EncryptedJSONField(default=list, help_text=_("Quoted answer spans"))
     matched_terms = models.JSONField(default=list)
     matched_anchor = models.CharField(max_length=10)
     rationale = models.TextField(blank=True)
@@ -52,7 +53,7 @@ class InterviewerReview(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reviews")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     scores = models.JSONField(_("scores"), default=dict, help_text=_("dimension id → 0–10"))
-    comments = models.TextField(_("comments"), blank=True)
+    comments = EncryptedTextField(_("comments"), blank=True)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 

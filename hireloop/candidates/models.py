@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hireloop.jobs.models import Job
 from hireloop.org.models import Organisation
-from hireloop.privacy.fields import EncryptedTextField
+from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 
 from .enums import ResumeStatus, Stage
 
@@ -49,7 +49,7 @@ class Application(models.Model):
         _("stage"), max_length=20, choices=Stage.choices, default=Stage.APPLIED, db_index=True
     )
     match_score = models.FloatField(_("match score"), null=True, blank=True)
-    match_explanation = models.JSONField(default=dict, blank=True)
+    match_explanation = EncryptedJSONField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -74,7 +74,7 @@ class StageChange(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     actor_label = models.CharField(max_length=150)
-    reason = models.TextField()
+    reason = EncryptedTextField()
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -103,7 +103,7 @@ class ResumeFile(models.Model):
     )
     error = models.TextField(blank=True)
     text = EncryptedTextField(blank=True)
-    parsed = models.JSONField(default=dict, blank=True)
+    parsed = EncryptedJSONField(blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from hireloop.candidates.models import Application
 from hireloop.jobs.enums import Language
 from hireloop.jobs.models import Dimension, Job
+from hireloop.privacy.fields import EncryptedTextField
 
 from .enums import AnswerMode, QuestionKind, SessionStatus
 
@@ -74,7 +75,7 @@ class InterviewSession(models.Model):
         max_length=20, choices=SessionStatus.choices, default=SessionStatus.INVITED
     )
     deadline = models.DateTimeField(_("deadline"))
-    notes = models.TextField(_("notes for the candidate"), blank=True)
+    notes = EncryptedTextField(_("notes for the candidate"), blank=True)
     current_index = models.PositiveSmallIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -91,7 +92,7 @@ class InterviewSession(models.Model):
 class Answer(models.Model):
     session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT)
-    text = models.TextField()
+    text = EncryptedTextField()
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,5 +1,6 @@
 """Model fields that keep personal data encrypted in the database."""
 
+import json
 from typing import Any
 
 from django.db import models
@@ -38,3 +39,29 @@ class EncryptedDateField(EncryptedTextField):
         if hasattr(value, "isoformat"):
             value = value.isoformat()
         return super().get_prep_value(value)
+
+
+class EncryptedJSONField(EncryptedTextField):
+    """JSON kept encrypted: for structures that quote personal data (parsed resumes, evidence)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("default", dict)
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        text = super().from_db_value(value, expression, connection)
+        return json.loads(text) if text else self.get_default()
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            text = crypto.decrypt_text(value) if crypto.is_encrypted(value) else value
+            return json.loads(text) if text else self.get_default()
+        return value
+
+    def get_prep_value(self, value: Any) -> Any:
+        if value is None:
+            return None
+        return crypto.encrypt_text(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+    def value_to_string(self, obj: Any) -> str:
+        return json.dumps(self.value_from_object(obj), ensure_ascii=False)

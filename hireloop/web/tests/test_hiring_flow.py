@@ -14,6 +14,7 @@ from hireloop.testing.documents import (
     docx_bytes,
     pdf_bytes,
 )
+from hireloop.testing.dump import raw_database_dump
 from hireloop.testing.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -84,6 +85,18 @@ def test_job_to_employee(client, job, recruiter, interviewer, run_worker):  # ty
     assert employee.name == "Alice Chen"
     assert employee.interview_results["reports"][0]["overall_score"] == report.overall_score
     assert employee.interview_results["reports"][0]["reviews"][0]["decision"] == "offer"
+
+    dump = raw_database_dump()
+    assert "Backend Engineer" in dump  # the dump is real and readable
+    for secret in (
+        "Alice Chen",
+        "alice.chen@example.com",
+        "13912345678",
+        "Bob Li",
+        "payment service",
+        "Offer accepted",
+    ):
+        assert secret not in dump, secret
 
 
 def test_a_divergent_review_must_be_re_checked(client, job, recruiter, interviewer, run_worker):  # type: ignore[no-untyped-def]
