@@ -44,6 +44,10 @@ class EncryptedDateField(EncryptedTextField):
 class EncryptedJSONField(EncryptedTextField):
     """JSON kept encrypted: for structures that quote personal data (parsed resumes, evidence)."""
 
+    # Tell django-stubs that Python code reads and writes JSON values, not strings.
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("default", dict)
         super().__init__(*args, **kwargs)
