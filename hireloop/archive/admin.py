@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from hireloop.privacy.admin_mixins import AuditedPersonalDataAdmin
+
 from .models import (
     AttendanceRecord,
     Employee,
@@ -26,7 +28,8 @@ class TrainingInline(admin.TabularInline):
 
 
 @admin.register(Employee)
-class EmployeeAdmin(admin.ModelAdmin):
+class EmployeeAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
+    personal_fields = ("name", "email", "phone", "gender", "birth_date", "ethnicity", "region")
     list_display = ("employee_number", "job_title", "department", "hire_date", "status")
     list_filter = ("status", "department", "role_family")
     search_fields = ("employee_number", "job_title")

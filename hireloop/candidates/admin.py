@@ -1,8 +1,17 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from hireloop.privacy.admin_mixins import AuditedPersonalDataAdmin
 from hireloop.privacy.masking import mask_name
 
-from .models import Application, Candidate, ResumeFile, StageChange
+from .models import (
+    PERSONAL_FIELDS,
+    SENSITIVE_FIELDS,
+    Application,
+    Candidate,
+    ResumeFile,
+    StageChange,
+)
 
 
 class StageChangeInline(admin.TabularInline):
@@ -23,9 +32,16 @@ class ResumeInline(admin.TabularInline):
 
 
 @admin.register(Candidate)
-class CandidateAdmin(admin.ModelAdmin):
+class CandidateAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
     list_display = ("id", "masked_name", "organisation", "created_at")
-    exclude = ("email_index",)
+    personal_fields = PERSONAL_FIELDS + SENSITIVE_FIELDS
+    fieldsets = (
+        (None, {"fields": ("organisation", *PERSONAL_FIELDS)}),
+        (
+            _("Sensitive attributes (fairness audit only, never scored)"),
+            {"fields": SENSITIVE_FIELDS, "classes": ("collapse",)},
+        ),
+    )
 
     @admin.display(description="name")
     def masked_name(self, obj: Candidate) -> str:

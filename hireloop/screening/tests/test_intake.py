@@ -1,0 +1,68 @@
+"""Resume intake through the real worker: good files are ranked, bad ones explained."""
+
+import pytest
+from django.test import override_settings
+
+from hireloop.candidates.models import Application, ResumeFile
+from hireloop.screening.services import ResumeRejected, do_intake_resume, do_parse_and_screen
+from hireloop.testing.documents import STRONG_EN_RESUME, docx_bytes, pdf_bytes
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_resume_is_parsed_screened_and_explained(job, recruiter, run_worker):  # type: ignore[no-untyped-def]
+    resume = do_intake_resume(
+        job=job, filename="cv.pdf", data=pdf_bytes(STRONG_EN_RESUME), actor=recruiter
+    )
+    run_worker()
+    resume.refresh_from_db()
+    application = Application.objects.select_related("candidate").get(pk=resume.application_id)
+    assert resume.status == "parsed" and application.candidate.name == "Alice Chen"
+    assert application.candidate.phone == "13912345678"
+    assert application.match_explanation["passes_filters"] is True
+    python_check = next(
+        c
+        for c in application.match_explanation["checks"]
+        if c["requirement"] == "Python" and c["kind"] == "must_have"
+    )
+    assert python_check["met"] and "Python" in python_check["evidence"]
+
+
+def test_parsing_twice_changes_nothing(job, recruiter, run_worker):  # type: ignore[no-untyped-def]
+    resume = do_intake_resume(
+        job=job, filename="cv.docx", data=docx_bytes(STRONG_EN_RESUME), actor=recruiter
+    )
+    run_worker()
+    first = Application.objects.get(pk=resume.application_id).match_score
+    do_parse_and_screen(resume_id=resume.pk)  # a retried task after a crash
+    assert Application.objects.get(pk=resume.application_id).match_score == first
+
+
+def test_a_corrupt_file_keeps_a_readable_error_and_is_not_lost(job, recruiter, run_worker):  # type: ignore[no-untyped-def]
+    broken = pdf_bytes(STRONG_EN_RESUME)[:200]  # a PDF cut off in transfer
+    resume = do_intake_resume(job=job, filename="cut.pdf", data=broken, actor=recruiter)
+    run_worker()
+    resume = ResumeFile.objects.get(pk=resume.pk)
+    assert resume.status == "failed" and resume.error
+    assert resume.file.open("rb").read() == broken  # the upload itself is kept
+
+
+@override_settings(RESUME_MAX_BYTES=1000)
+def test_an_oversized_upload_is_refused_before_it_is_stored(job, recruiter):  # type: ignore[no-untyped-def]
+    with pytest.raises(ResumeRejected, match="larger than"):
+        do_intake_resume(job=job, filename="huge.pdf", data=b"%PDF" + b"0" * 2000, actor=recruiter)
+    assert not ResumeFile.objects.exists() and not Application.objects.exists()
+
+
+def test_an_empty_upload_is_refused(job, recruiter):  # type: ignore[no-untyped-def]
+    with pytest.raises(ResumeRejected, match="empty"):
+        do_intake_resume(job=job, filename="empty.pdf", data=b"", actor=recruiter)
+
+
+def test_uploaded_files_are_encrypted_on_disk(job, recruiter, settings):  # type: ignore[no-untyped-def]
+    resume = do_intake_resume(
+        job=job, filename="cv.pdf", data=pdf_bytes(STRONG_EN_RESUME), actor=recruiter
+    )
+    on_disk = (settings.MEDIA_ROOT / resume.file.name).read_bytes()
+    assert on_disk.startswith(b"enc1:") and b"%PDF" not in on_disk
+    assert resume.file.name.rsplit("/", 1)[-1] == resume.sha256  # never the uploaded name
