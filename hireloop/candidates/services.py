@@ -145,5 +145,19 @@ def candidate_view(*, candidate: Candidate, viewer: Any, reveal_reason: str = ""
     }
 
 
+def candidate_labels(*, candidates: list[Candidate], viewer: Any) -> dict[int, str]:
+    """Names for a list page: in clear for roles that need them (one audit entry), else masked."""
+    if may_see_unmasked(viewer) and candidates:
+        do_audit(
+            actor=viewer,
+            action=AuditAction.REVEAL,
+            object_type="candidate",
+            object_id=",".join(str(c.pk) for c in candidates)[:64],
+            detail={"fields": ["name"], "candidate_ids": [c.pk for c in candidates]},
+        )
+        return {c.pk: c.name or f"#{c.pk}" for c in candidates}
+    return {c.pk: masked_name(c) for c in candidates}
+
+
 def masked_name(candidate: Candidate) -> str:
     return masking.mask_name(candidate.name) or f"#{candidate.pk}"

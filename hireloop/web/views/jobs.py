@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 from hireloop.accounts.roles import Role
 from hireloop.accounts.services import has_role
 from hireloop.candidates.enums import Stage
-from hireloop.candidates.services import applications_visible_to, masked_name
+from hireloop.candidates.services import applications_visible_to, candidate_labels
 from hireloop.jobs.services import (
     InvalidProfile,
     access_job,
@@ -21,6 +22,8 @@ from hireloop.org.services import current_organisation
 from hireloop.screening.services import ResumeRejected, do_intake_resume, ranked_applications
 
 from ..forms import DimensionFormSet, JobForm, ResumeUploadForm
+
+PAGE_SIZE = 50
 
 
 @login_required
@@ -83,7 +86,9 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
         .select_related("candidate")
         .prefetch_related("resumes")
     )
-    rows = [(a, masked_name(a.candidate)) for a in applications]
+    page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
+    labels = candidate_labels(candidates=[a.candidate for a in page], viewer=request.user)
+    rows = [(a, labels[a.candidate_id]) for a in page]
     return render(
         request,
         "web/job_detail.html",
@@ -91,6 +96,7 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
             "job": job,
             "dimensions": job.dimensions.all(),
             "rows": rows,
+            "page": page,
             "upload_form": ResumeUploadForm(),
             "may_manage": may_manage_job(request.user, job),
         },
