@@ -55,7 +55,9 @@ def ensure_plan(job: Job) -> InterviewPlan:
 def _choose_questions(job: Job) -> list[Question]:
     """Up to two questions per dimension from the job's bank, written from templates if short."""
     questions = list(
-        Question.objects.filter(job=job, language=job.language).prefetch_related("dimensions")
+        Question.objects.filter(job=job, language=job.language)
+        .order_by("id")
+        .prefetch_related("dimensions")
     )
     chosen: list[Question] = []
     for dimension in job.dimensions.all():
