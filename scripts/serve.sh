@@ -15,6 +15,7 @@ cat <<MSG
     recruiter    recruiter for all three demo jobs
     interviewer  interviewer for the sales and engineering jobs
     auditor      read-only audit log
+    admin        system administrator (back office)
   Admin back office: http://$HOST:$PORT/admin/
   Candidate interview links are shown on each application page after "Invite".
 

@@ -14,6 +14,7 @@ from hireloop.interviews.services import do_invite, interview_url
 from hireloop.jobs.services import may_manage_job
 from hireloop.screening.matching import MatchResult
 
+from ..explain import describe_check
 from ..forms import InviteForm, StageForm
 
 
@@ -27,6 +28,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         if application.match_explanation
         else None
     )
+    checks = [describe_check(c, application.job) for c in explanation.checks] if explanation else []
     may_manage = may_manage_job(request.user, application.job)
     return render(
         request,
@@ -36,6 +38,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             "person": candidate_view(candidate=application.candidate, viewer=request.user),
             "resumes": application.resumes.all(),
             "explanation": explanation,
+            "checks": checks,
             "history": application.stage_changes.all(),
             "sessions": [
                 (s, interview_url(s, request.build_absolute_uri("/")[:-1])) for s in sessions

@@ -1,0 +1,45 @@
+"""Wording of explanations in the reader's language (the engines store plain data)."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hireloop.jobs.enums import Degree
+from hireloop.jobs.models import Job
+from hireloop.screening.matching import Check
+
+CHECK_KINDS = {
+    "degree": gettext_lazy("education"),
+    "years": gettext_lazy("experience"),
+    "skill": gettext_lazy("skill"),
+    "must_have": gettext_lazy("must-have"),
+    "bonus": gettext_lazy("bonus"),
+}
+ANCHOR_LEVELS = {
+    "low": gettext_lazy("weak answer"),
+    "mid": gettext_lazy("middling answer"),
+    "high": gettext_lazy("strong answer"),
+}
+
+
+@dataclass(frozen=True)
+class CheckLine:
+    kind: str
+    requirement: str
+    met: bool
+    evidence: str
+
+
+def describe_check(check: Check, job: Job) -> CheckLine:
+    requirement = check.requirement
+    if check.kind == "degree":
+        requirement = _("%(degree)s or higher") % {"degree": Degree(job.min_degree).label}
+    elif check.kind == "years":
+        requirement = _("at least %(years)d years of experience") % {"years": job.min_years}
+    kind = str(CHECK_KINDS.get(check.kind, check.kind))
+    return CheckLine(kind, requirement, check.met, check.evidence)
+
+
+def degree_label(level: int | None) -> str:
+    return str(Degree(level).label) if level else ""

@@ -1,0 +1,17 @@
+from django import template
+
+from ..explain import ANCHOR_LEVELS, degree_label
+
+register = template.Library()
+
+
+@register.filter
+def degree_name(level: int | None) -> str:
+    """3 → "Bachelor" in the reader's language."""
+    return degree_label(level)
+
+
+@register.filter
+def anchor_name(level: str) -> str:
+    """ "high" → "strong answer" in the reader's language."""
+    return str(ANCHOR_LEVELS.get(level, level))
