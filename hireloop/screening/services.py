@@ -11,8 +11,9 @@ from hireloop.candidates.models import Application, ResumeFile
 from hireloop.candidates.services import do_create_application, do_update_contact
 from hireloop.errors import HireLoopError
 from hireloop.jobs.models import Job
-from hireloop.resumes.extract import ResumeUnreadable, extract_text
+from hireloop.resumes.extract import ResumeUnreadable
 from hireloop.resumes.fields import parse_resume_text
+from hireloop.resumes.sandbox import extract_in_sandbox
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
@@ -65,6 +66,8 @@ def do_parse_and_screen(*, resume_id: int) -> None:
 
     Idempotent: a resume already read is skipped, so a retried task does no double work.
     A file that cannot be read keeps a human-readable error and a visible status.
+    The file is read in a sandboxed process; only its visible text is matched, and the
+    integrity findings (hidden text, stuffing, injection) are kept in parsed["integrity"].
     """
     resume = ResumeFile.objects.select_related("application__job", "application__candidate").get(
         pk=resume_id
@@ -74,12 +77,13 @@ def do_parse_and_screen(*, resume_id: int) -> None:
     job = resume.application.job
     try:
         with resume.file.open("rb") as handle:
-            text = extract_text(handle.read(), resume.original_name)
+            extraction = extract_in_sandbox(handle.read(), resume.original_name)
     except ResumeUnreadable as error:
         resume.status = ResumeStatus.FAILED
         resume.error = str(error)
         resume.save(update_fields=["status", "error"])
         return
+    text = extraction.text
     parsed = parse_resume_text(text, known_skills=job.skills)
     match = match_resume(parsed, requirements_of(job))
     with transaction.atomic():
@@ -90,7 +94,10 @@ def do_parse_and_screen(*, resume_id: int) -> None:
             phone=parsed.phone,
         )
         resume.text = text
-        resume.parsed = parsed.to_dict()
+        resume.parsed = {
+            **parsed.to_dict(),
+            "integrity": [finding.to_dict() for finding in extraction.findings],
+        }
         resume.status = ResumeStatus.PARSED
         resume.error = ""
         resume.save(update_fields=["text", "parsed", "status", "error"])

@@ -22,6 +22,15 @@ ANCHOR_LEVELS = {
     "high": gettext_lazy("strong answer"),
 }
 
+# Resume integrity findings (B3), shown to HR with their evidence.
+INTEGRITY_KINDS = {
+    "hidden_text": gettext_lazy("Hidden text (same colour as the page)"),
+    "tiny_text": gettext_lazy("Text too small to read"),
+    "off_page_text": gettext_lazy("Text placed outside the page"),
+    "keyword_stuffing": gettext_lazy("Keyword stuffing"),
+    "prompt_injection": gettext_lazy("Instructions aimed at AI screeners"),
+}
+
 
 @dataclass(frozen=True)
 class CheckLine:

@@ -66,3 +66,52 @@ def test_uploaded_files_are_encrypted_on_disk(job, recruiter, settings):  # type
     on_disk = (settings.MEDIA_ROOT / resume.file.name).read_bytes()
     assert on_disk.startswith(b"enc1:") and b"%PDF" not in on_disk
     assert resume.file.name.rsplit("/", 1)[-1] == resume.sha256  # never the uploaded name
+
+
+def test_a_hostile_upload_fails_with_a_readable_error(job, recruiter, run_worker):  # type: ignore[no-untyped-def]
+    picture = b"\x89PNG\r\n\x1a\n" + bytes(200)  # a PNG renamed to .pdf
+    resume = do_intake_resume(job=job, filename="cv.pdf", data=picture, actor=recruiter)
+    run_worker()
+    resume = ResumeFile.objects.get(pk=resume.pk)
+    assert resume.status == "failed"
+    assert "picture" in resume.error and "cv.pdf" in resume.error
+
+
+def test_hidden_white_keywords_do_not_meet_a_must_have_and_are_recorded(job, recruiter, run_worker):  # type: ignore[no-untyped-def]
+    visible = [line.replace("Python", "Ruby") for line in STRONG_EN_RESUME]
+    resume = do_intake_resume(
+        job=job,
+        filename="cv.pdf",
+        data=_pdf_with_white_text(visible, "Python Django"),
+        actor=recruiter,
+    )
+    run_worker()
+    resume = ResumeFile.objects.get(pk=resume.pk)
+    application = Application.objects.get(pk=resume.application_id)
+    python_check = next(
+        c
+        for c in application.match_explanation["checks"]
+        if c["requirement"] == "Python" and c["kind"] == "must_have"
+    )
+    assert resume.status == "parsed" and not python_check["met"]
+    assert "Python Django" not in resume.text
+    assert {key: resume.parsed["integrity"][0][key] for key in ("kind", "evidence")} == {
+        "kind": "hidden_text",
+        "evidence": "Python Django",
+    }
+
+
+def _pdf_with_white_text(lines: list[str], hidden: str) -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("Helvetica", 11)
+    for row, line in enumerate(lines):
+        page.drawString(50, 800 - 18 * row, line)
+    page.setFillColorRGB(1, 1, 1)
+    page.drawString(50, 300, hidden)
+    page.save()
+    return buffer.getvalue()

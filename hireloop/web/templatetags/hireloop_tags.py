@@ -1,6 +1,6 @@
 from django import template
 
-from ..explain import ANCHOR_LEVELS, degree_label
+from ..explain import ANCHOR_LEVELS, INTEGRITY_KINDS, degree_label
 
 register = template.Library()
 
@@ -15,3 +15,9 @@ def degree_name(level: int | None) -> str:
 def anchor_name(level: str) -> str:
     """ "high" → "strong answer" in the reader's language."""
     return str(ANCHOR_LEVELS.get(level, level))
+
+
+@register.filter
+def finding_name(kind: str) -> str:
+    """ "hidden_text" → "Hidden text (same colour as the page)" in the reader's language."""
+    return str(INTEGRITY_KINDS.get(kind, kind))

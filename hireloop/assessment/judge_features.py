@@ -1,0 +1,207 @@
+"""Text features of the offline judge: neutralising, sentences, and cue counts (EN + ZH).
+
+Everything here is plain string work; the embedding-based features live in judge.py.
+"""
+
+import math
+import re
+
+from .scoring import tokenise
+
+
+# --- neutralising identity tokens -------------------------------------------------------------
+# The judge never needs to know who the candidate is, where they come from or where they studied.
+# Embeddings do notice such tokens: before neutralising, swapping "Zhang Wei" <-> "Emily Johnson"
+# or 清华大学 <-> 某职业技术学院 moved USE similarities by up to ~0.02, i.e. ~0.2 points on 0–10
+# (see test_judge.py). So names, pronouns, schools and regions become fixed placeholders first.
+# The lists are short on purpose (common names, all Chinese provinces and big cities, famous
+# universities plus "<Name> University/College"/"…大学/学院" patterns); the caller can add the
+# candidate's own name through `extra_terms`.
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_EN_FIRST_NAMES = _words(
+    "James John Robert Michael William David Richard Joseph Thomas Charles Daniel Matthew Mark"
+    " Steven Paul Andrew Joshua Kevin Brian George Edward Ryan Jacob Gary Eric Jason Peter Tom"
+    " Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Emily"
+    " Emma Olivia Sophia Anna Laura Rachel Hannah Amy Grace Chloe Kate Lucy Alice Maria Priya"
+    " Mohammed Ahmed Fatima Aisha Raj Rahul Wei Li Na Lei Jing Ming Hui Yan Ying Fang Jun Tao"
+)
+_EN_SURNAMES = _words(
+    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Wilson Anderson"
+    " Taylor Thomas Moore Jackson Martin Lee White Harris Clark Lewis Walker Hall Young King"
+    " Wright Scott Green Baker Adams Nelson Hill Campbell Patel Singh Khan Kim Nguyen"
+)
+_PINYIN_SURNAMES = _words(
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng"
+    " Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai Jiang Yu Du"
+)
+_ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯邓曹彭曾肖田董袁潘蔡蒋余杜"
+_ZH_GIVEN = (
+    "伟娜芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华玉兰红辉斌鹏宇浩凯俊帆旭婷雪琳晨颖倩慧莉欣"
+)
+_PROVINCES_ZH = _words(
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南"
+    " 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+    " 深圳 广州 杭州 南京 成都 武汉 西安 苏州 贵阳 昆明 郑州 长沙 沈阳 哈尔滨 兰州 拉萨"
+)
+_PROVINCES_EN = _words(
+    "Beijing Tianjin Shanghai Chongqing Hebei Shanxi Liaoning Jilin Heilongjiang Jiangsu Zhejiang"
+    " Anhui Fujian Jiangxi Shandong Henan Hubei Hunan Guangdong Hainan Sichuan Guizhou Yunnan"
+    " Shaanxi Gansu Qinghai Taiwan Guangxi Tibet Ningxia Xinjiang Shenzhen Guangzhou Hangzhou"
+    " Nanjing Chengdu Wuhan Suzhou Guiyang Kunming London Manchester Mumbai Delhi Lagos Texas"
+    " California Ohio Alabama Mississippi"
+)
+_SCHOOLS_ZH = "清华大学 北京大学 复旦大学 浙江大学 上海交通大学 南京大学 中国科学技术大学 武汉大学"
+_SCHOOLS_EN = "Tsinghua Peking Fudan Harvard Stanford Oxford Cambridge MIT Princeton Yale"
+
+PLACEHOLDERS = {
+    "person": ("the person", "某人"),
+    "school": ("a college", "某学校"),
+    "region": ("a region", "某地"),
+}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_EN_NAME = re.compile(
+    rf"\b(?:(?:Mr|Mrs|Ms|Dr)\.? [A-Z][a-z]+|(?:{_alternation(_EN_FIRST_NAMES)})"
+    rf"(?: [A-Z][a-z]+)?|(?:{_alternation(_PINYIN_SURNAMES)}) [A-Z][a-z]+"
+    rf"|(?:{_alternation(_EN_SURNAMES)}))\b"
+)
+_ZH_NAME = re.compile(rf"[{_ZH_SURNAMES}][{_ZH_GIVEN}]{{1,2}}")
+_EN_SCHOOL = re.compile(
+    rf"\b(?:(?:the )?University of [A-Z][a-z]+|(?:[A-Z][a-z]+ ){{1,3}}(?:University|College|"
+    rf"Institute)(?: of [A-Z][a-z]+)?|(?:{_alternation(_SCHOOLS_EN.split())})(?: University)?)\b"
+)
+# Chinese school names start after a boundary character so the prefix "我毕业于" stays outside.
+_ZH_SCHOOL_KNOWN = re.compile(_alternation(_SCHOOLS_ZH.split()))
+_ZH_SCHOOL = re.compile(
+    r"(?<=[于在从是的和与，。、；：\s])(?:(?![于在从是的和与我你他她])[\u4e00-\u9fff]){1,8}?"
+    r"(?:职业技术学院|大学|学院|中学)"
+)
+_ZH_REGION = re.compile(_alternation(_PROVINCES_ZH))
+_EN_REGION = re.compile(rf"\b(?:{_alternation(_PROVINCES_EN)})\b")
+# he/she -> they; him/his/her/hers all -> their (her is both object and possessive, so the three
+# must share one form for a he<->she swap to leave the text identical).
+_EN_PRONOUNS = {
+    "he": "they",
+    "she": "they",
+    "him": "their",
+    "his": "their",
+    "her": "their",
+    "hers": "their",
+    "himself": "themselves",
+    "herself": "themselves",
+}
+_EN_PRONOUN = re.compile(r"\b(?:" + "|".join(_EN_PRONOUNS) + r")\b", re.IGNORECASE)
+
+
+def neutralise(text: str, extra_terms: tuple[str, ...] = ()) -> str:
+    """Replace person names, pronouns, schools and regions by fixed placeholders."""
+    for term in sorted(extra_terms, key=len, reverse=True):
+        if term.strip():
+            text = text.replace(term, "the person")
+    text = _ZH_SCHOOL_KNOWN.sub(PLACEHOLDERS["school"][1], text)
+    text = _ZH_SCHOOL.sub(PLACEHOLDERS["school"][1], text)
+    text = _EN_SCHOOL.sub(PLACEHOLDERS["school"][0], text)
+    text = _ZH_REGION.sub(PLACEHOLDERS["region"][1], text)
+    text = _EN_REGION.sub(PLACEHOLDERS["region"][0], text)
+    text = _ZH_NAME.sub(PLACEHOLDERS["person"][1], text)
+    text = _EN_NAME.sub(PLACEHOLDERS["person"][0], text)
+    text = _EN_PRONOUN.sub(lambda m: _EN_PRONOUNS[m.group(0).lower()], text)
+    return text.replace("她", "他")
+
+
+# --- sentences and instructions aimed at the scorer -------------------------------------------
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+|$)|[^\n]+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.])\s+(?=[A-Z0-9\"'(])")
+# A sentence that talks to the grader is dropped before scoring, never rewarded (EN + ZH).
+_INJECTION = re.compile(
+    r"ignore (?:the |all |any |previous |your )*(?:rubric|instructions?|rules|criteria|prompt)"
+    r"|disregard (?:the |all |previous )*(?:rubric|instructions?|rules)"
+    r"|(?:give|award|assign|rate)(?: me| this(?: answer)?| it)? (?:a |the )?"
+    r"(?:10|ten|full|maximum|max|perfect|top)(?: score| marks?| points?|/10)?"
+    r"|you are (?:now )?(?:a|the) (?:grader|scorer|judge)|system prompt"
+    r"|忽略|无视|不要管|给(?:我|这个回答)?(?:打)?(?:满分|10分|十分|最高分)|评分标准作废",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Verbatim sentences of the text (Chinese and English punctuation, line breaks)."""
+    found = []
+    for part in _SENTENCE.findall(text):
+        found += [s.strip() for s in _SENTENCE_BREAK.split(part) if s.strip()]
+    return found
+
+
+def is_instruction_to_scorer(sentence: str) -> bool:
+    return bool(_INJECTION.search(sentence))
+
+
+# --- cue features -----------------------------------------------------------------------------
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_STAR_CUES = {
+    "situation": r"\bwhen\b|\bwhile\b|\bsituation\b|\bat my (?:last|previous)\b|\blast year\b"
+    r"|\bbackground\b|背景|当时|那时|情况",
+    "task": r"\bmy (?:task|job|role|goal)\b|\bresponsible\b|\bhad to\b|\bneeded to\b|\bgoal\b"
+    r"|任务|负责|目标|需要",
+    "action": r"\bI (?:decided|built|wrote|led|organi[sz]ed|implemented|created|designed|talked|"
+    r"analy[sz]ed|set up|proposed|fixed|changed)\b|\bfirst(?:ly)?\b|\bthen\b"
+    r"|我(?:决定|编写|设计|组织|带领|实现|分析|沟通|制定|提出|修复)|首先|然后|接着",
+    "result": r"\bas a result\b|\bresult(?:ed|s)?\b|\boutcome\b|\bin the end\b|\bfinally\b"
+    r"|\bled to\b|结果|最终|最后|因此|从而",
+}
+_STAR = {part: re.compile(pattern, re.IGNORECASE) for part, pattern in _STAR_CUES.items()}
+_NUMBER = re.compile(
+    r"\d+(?:\.\d+)?%?|[一二两三四五六七八九十百千万]+(?=[个次人天周月年倍家项名%])"
+)
+_TOOL = re.compile(
+    r"\b(?:[A-Z]{2,6}s?|[A-Za-z]+\+\+|[A-Z][a-z]+[A-Z]\w*|python|java(?:script)?|sql|excel|jira"
+    r"|git|docker|kubernetes|linux|react|tableau|salesforce)\b"
+)
+_OUTCOME = re.compile(
+    r"\b(?:increas|reduc|improv|sav|grew|grow|cut|deliver|launch|shipp|doubl|halv)\w*\b"
+    r"|提升|提高|降低|减少|增长|节省|完成|上线|翻倍",
+    re.IGNORECASE,
+)
+# Length saturates at about 100 words / Chinese bigrams: longer answers earn nothing more.
+LENGTH_SATURATION = 100
+SPECIFICS_FOR_FULL_CREDIT = 3
+
+
+def is_mostly_chinese(text: str) -> bool:
+    return len(_CJK.findall(text)) > len(_LATIN_WORD.findall(text))
+
+
+def structure(text: str) -> float:
+    """Share of the four STAR parts (situation, task, action, result) with a cue."""
+    return sum(bool(cue.search(text)) for cue in _STAR.values()) / len(_STAR)
+
+
+def specificity(text: str) -> float:
+    """Numbers, named tools and outcome verbs; three or more count as full."""
+    found = len(_NUMBER.findall(text)) + len(_TOOL.findall(text)) + len(_OUTCOME.findall(text))
+    return min(1.0, found / SPECIFICS_FOR_FULL_CREDIT)
+
+
+def length(text: str) -> float:
+    return min(1.0, math.log1p(len(tokenise(text))) / math.log1p(LENGTH_SATURATION))
+
+
+def content_tokens(text: str) -> list[str]:
+    """Content words (stemmed English, Chinese bigrams), first occurrence order, no repeats."""
+    return list(dict.fromkeys(tokenise(text)))
+
+
+def coverage(answer: str, reference: list[str]) -> float:
+    """Share of the reference content tokens that the answer uses."""
+    if not reference:
+        return 0.0
+    used = set(tokenise(answer))
+    return sum(token in used for token in reference) / len(reference)
