@@ -32,10 +32,17 @@ class ReviewInvalid(HireLoopError):
     code = "review_invalid"
 
 
+# The judge is calibrated on lenient human raters (docs/scoring.md): a vague answer scores
+# about 6, an off-topic one about 4.7, a strong one about 9.5. The bands sit between those.
+ADVANCE_FROM = 7.5
+CONSIDER_FROM = 5.5
+
+
 def recommendation_for(score: float) -> str:
-    if score >= 6.5:
+    """A recommendation for the people who decide; it never moves the application."""
+    if score >= ADVANCE_FROM:
         return Recommendation.ADVANCE
-    if score >= 4.0:
+    if score >= CONSIDER_FROM:
         return Recommendation.CONSIDER
     return Recommendation.NOT_RECOMMENDED
 
