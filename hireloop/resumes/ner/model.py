@@ -1,0 +1,70 @@
+"""The shipped Chinese resume entity tagger (a python-crfsuite linear-chain CRF)."""
+
+from functools import cache
+from pathlib import Path
+
+import pycrfsuite
+
+from hireloop.resumes.ner.data import Entity, tags_to_spans
+from hireloop.resumes.ner.features import sentence_features
+
+DEFAULT_MODEL_PATH = Path(__file__).with_name("resume_ner_zh.crfsuite")
+# ResumeNER sentences are at most a few hundred characters; cutting long text at sentence
+# ends keeps inputs close to what the model was trained on and bounds decoding cost.
+SENTENCE_ENDS = "。；;！？!?\n"
+MAX_CHUNK = 300
+
+
+class ChineseResumeTagger:
+    """Tags NAME, EDU, ORG, TITLE, PRO, CONT, RACE and LOC spans in Chinese resume text."""
+
+    def __init__(self, tagger: pycrfsuite.Tagger) -> None:
+        self._tagger = tagger
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_MODEL_PATH) -> "ChineseResumeTagger":
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        return cls(tagger)
+
+    def tag_sequence(self, text: str) -> list[str]:
+        """One BMES tag per character of text (a single sentence)."""
+        if not text:
+            return []
+        return list(self._tagger.tag(sentence_features(text)))
+
+    def tag(self, text: str) -> list[Entity]:
+        """Entities in text, with offsets into text."""
+        entities: list[Entity] = []
+        for offset, chunk in split_sentences(text):
+            for label, start, end in tags_to_spans(self.tag_sequence(chunk)):
+                entity_text = chunk[start:end]
+                if entity_text.strip():
+                    entities.append(Entity(label, entity_text, offset + start, offset + end))
+        return entities
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Cut text after sentence-ending punctuation (and hard at MAX_CHUNK): (offset, chunk)."""
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    for index, char in enumerate(text):
+        if char in SENTENCE_ENDS or index + 1 - start >= MAX_CHUNK:
+            chunks.append((start, text[start : index + 1]))
+            start = index + 1
+    if start < len(text):
+        chunks.append((start, text[start:]))
+    return [(offset, chunk) for offset, chunk in chunks if chunk.strip()]
+
+
+@cache
+def default_tagger() -> ChineseResumeTagger:
+    """The shipped model, loaded once per process."""
+    return ChineseResumeTagger.load()
+
+
+def tag_chinese(text: str) -> list[Entity]:
+    return default_tagger().tag(text)
+
+
+__all__ = ["ChineseResumeTagger", "Entity", "default_tagger", "tag_chinese"]
