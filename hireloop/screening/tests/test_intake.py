@@ -2,10 +2,12 @@
 
 import pytest
 from django.test import override_settings
+from django.urls import reverse
 
 from hireloop.candidates.models import Application, ResumeFile
 from hireloop.screening.services import ResumeRejected, do_intake_resume, do_parse_and_screen
 from hireloop.testing.documents import STRONG_EN_RESUME, docx_bytes, pdf_bytes
+from hireloop.testing.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,7 +79,9 @@ def test_a_hostile_upload_fails_with_a_readable_error(job, recruiter, run_worker
     assert "picture" in resume.error and "cv.pdf" in resume.error
 
 
-def test_hidden_white_keywords_do_not_meet_a_must_have_and_are_recorded(job, recruiter, run_worker):  # type: ignore[no-untyped-def]
+def test_hidden_white_keywords_do_not_meet_a_must_have_and_are_recorded(
+    job, recruiter, run_worker, client
+):  # type: ignore[no-untyped-def]
     visible = [line.replace("Python", "Ruby") for line in STRONG_EN_RESUME]
     resume = do_intake_resume(
         job=job,
@@ -99,6 +103,11 @@ def test_hidden_white_keywords_do_not_meet_a_must_have_and_are_recorded(job, rec
         "kind": "hidden_text",
         "evidence": "Python Django",
     }
+    client.login(username=recruiter.username, password=PASSWORD)
+    page = client.get(
+        reverse("web:application_detail", args=[application.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Hidden text (same colour as the page)" in page and "Python Django" in page
 
 
 def _pdf_with_white_text(lines: list[str], hidden: str) -> bytes:
