@@ -141,3 +141,9 @@ def test_honest_resumes_raise_no_flags_in_either_language() -> None:
         text, findings = issues_of(pdf_of(lines))
         assert findings == [], findings
         assert text.splitlines() == [" ".join(line.split()) for line in lines]
+
+
+def test_mis_encoded_spacing_is_not_keyword_stuffing() -> None:
+    # Seen in real resumes: non-breaking spaces decoded as "Â" pad a short skills line.
+    line = "Active listening skills" + "Â " * 17
+    assert keyword_stuffing_findings(line) == []
