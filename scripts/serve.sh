@@ -4,6 +4,8 @@ set -euo pipefail
 BIN=.venv/bin
 HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8000}
+# One embedded worker: anything still "running" was left by a worker that stopped.
+$BIN/python manage.py requeue_stale_tasks --minutes 0
 $BIN/python manage.py db_worker --queue-name '*' --no-reload &
 WORKER=$!
 trap 'kill $WORKER 2>/dev/null || true' EXIT INT TERM
