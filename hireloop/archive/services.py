@@ -13,8 +13,9 @@ from hireloop.candidates.enums import Stage
 from hireloop.candidates.models import Application
 from hireloop.candidates.services import do_move_stage
 from hireloop.errors import NotFoundOrForbidden
+from hireloop.privacy.masking import mask_name
 from hireloop.privacy.models import AuditAction
-from hireloop.privacy.services import do_audit
+from hireloop.privacy.services import do_audit, may_see_unmasked, reveal
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
@@ -32,6 +33,14 @@ def access_employee(user: Any, employee_id: int) -> Employee:
     if employee is None:
         raise NotFoundOrForbidden("Employee not found.")
     return employee
+
+
+def employee_display_name(*, employee: Employee, viewer: Any) -> str:
+    """In clear for HR roles (each read audited), masked for everyone else."""
+    if may_see_unmasked(viewer):
+        reveal(actor=viewer, object_type="employee", object_id=employee.pk, fields=["name"])
+        return employee.name
+    return mask_name(employee.name)
 
 
 def interview_results(application: Application) -> dict:

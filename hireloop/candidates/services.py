@@ -13,7 +13,7 @@ from hireloop.jobs.services import jobs_visible_to
 from hireloop.privacy import masking
 from hireloop.privacy.crypto import blind_index
 from hireloop.privacy.models import AuditAction
-from hireloop.privacy.services import do_audit, may_see_unmasked, reveal
+from hireloop.privacy.services import do_audit, may_see_unmasked, names_for_list, reveal
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
@@ -147,16 +147,7 @@ def candidate_view(*, candidate: Candidate, viewer: Any, reveal_reason: str = ""
 
 def candidate_labels(*, candidates: list[Candidate], viewer: Any) -> dict[int, str]:
     """Names for a list page: in clear for roles that need them (one audit entry), else masked."""
-    if may_see_unmasked(viewer) and candidates:
-        do_audit(
-            actor=viewer,
-            action=AuditAction.REVEAL,
-            object_type="candidate",
-            object_id=",".join(str(c.pk) for c in candidates)[:64],
-            detail={"fields": ["name"], "candidate_ids": [c.pk for c in candidates]},
-        )
-        return {c.pk: c.name or f"#{c.pk}" for c in candidates}
-    return {c.pk: masked_name(c) for c in candidates}
+    return names_for_list(viewer=viewer, object_type="candidate", people=candidates)
 
 
 def masked_name(candidate: Candidate) -> str:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from .masking import mask_name
 from .models import AuditAction, AuditEntry
 
 
@@ -64,3 +65,22 @@ def reveal(*, actor: Any, object_type: str, object_id: Any, fields: list[str]) -
         object_id=object_id,
         detail={"fields": fields},
     )
+
+
+def names_for_list(*, viewer: Any, object_type: str, people: list[Any]) -> dict[int, str]:
+    """Names of the people on a list page, keyed by pk.
+
+    Roles that need them see names in clear, recorded as one audit entry for the page;
+    everyone else sees them masked.
+    """
+    if may_see_unmasked(viewer) and people:
+        ids = [person.pk for person in people]
+        do_audit(
+            actor=viewer,
+            action=AuditAction.REVEAL,
+            object_type=object_type,
+            object_id=",".join(map(str, ids))[:64],
+            detail={"fields": ["name"], "ids": ids},
+        )
+        return {person.pk: person.name or f"#{person.pk}" for person in people}
+    return {person.pk: mask_name(person.name) or f"#{person.pk}" for person in people}

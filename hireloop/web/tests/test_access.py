@@ -80,3 +80,39 @@ def test_a_recruiter_does_not_see_jobs_of_other_recruiters(client, application) 
     stranger = UserFactory(username="stranger", role="recruiter")
     login(client, stranger)
     assert client.get(reverse("web:job_detail", args=[application.job.pk])).status_code == 404
+
+
+def test_hr_sees_employee_names_in_clear_and_the_read_is_audited(client, hr_admin, organisation):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from hireloop.archive.models import Employee
+    from hireloop.privacy.models import AuditEntry
+
+    employee = Employee.objects.create(
+        organisation=organisation,
+        employee_number="E1",
+        name="王芳",
+        job_title="Sales",
+        hire_date=date(2024, 1, 1),
+    )
+    login(client, hr_admin)
+    assert "王芳" in client.get(reverse("web:employee_list")).content.decode()
+    assert "王芳" in client.get(reverse("web:employee_detail", args=[employee.pk])).content.decode()
+    assert AuditEntry.objects.filter(action="reveal", object_type="employee").count() == 2
+
+
+def test_an_interviewer_sees_no_employee_archive(client, interviewer, organisation):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from hireloop.archive.models import Employee
+
+    employee = Employee.objects.create(
+        organisation=organisation,
+        employee_number="E2",
+        name="李雷",
+        job_title="Sales",
+        hire_date=date(2024, 1, 1),
+    )
+    login(client, interviewer)
+    assert "E2" not in client.get(reverse("web:employee_list")).content.decode()
+    assert client.get(reverse("web:employee_detail", args=[employee.pk])).status_code == 404

@@ -3,8 +3,12 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hireloop.archive.services import access_employee, employees_visible_to
-from hireloop.privacy.masking import mask_name
+from hireloop.archive.services import (
+    access_employee,
+    employee_display_name,
+    employees_visible_to,
+)
+from hireloop.privacy.services import names_for_list
 
 
 @login_required
@@ -18,7 +22,8 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(employees.order_by("-hire_date", "employee_number"), 50).get_page(
         request.GET.get("page")
     )
-    rows = [(e, mask_name(e.name)) for e in page]
+    names = names_for_list(viewer=request.user, object_type="employee", people=list(page))
+    rows = [(e, names[e.pk]) for e in page]
     return render(request, "web/employee_list.html", {"page": page, "rows": rows, "q": query})
 
 
@@ -30,7 +35,7 @@ def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
         "web/employee_detail.html",
         {
             "employee": employee,
-            "name": mask_name(employee.name),
+            "name": employee_display_name(employee=employee, viewer=request.user),
             "reviews": employee.reviews.all(),
             "promotions": employee.promotions.all(),
             "trainings": employee.trainings.all()[:20],
