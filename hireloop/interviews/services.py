@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import segno
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
@@ -84,6 +85,11 @@ def link_token(session: InterviewSession) -> str:
 
 def interview_url(session: InterviewSession, base_url: str = "") -> str:
     return base_url + reverse("web:room", args=[link_token(session)])
+
+
+def interview_qr_svg(url: str) -> str:
+    """The link as an inline SVG QR code, for candidates who open it on their phone (M5)."""
+    return segno.make(url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
 
 
 def session_from_token(token: str) -> InterviewSession:

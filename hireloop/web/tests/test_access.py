@@ -116,3 +116,14 @@ def test_an_interviewer_sees_no_employee_archive(client, interviewer, organisati
     login(client, interviewer)
     assert "E2" not in client.get(reverse("web:employee_list")).content.decode()
     assert client.get(reverse("web:employee_detail", args=[employee.pk])).status_code == 404
+
+
+def test_an_interviewer_never_sees_the_candidates_own_link(
+    client, application, recruiter, interviewer
+):  # type: ignore[no-untyped-def]
+    from hireloop.interviews.services import do_invite, link_token
+
+    session = do_invite(application=application, actor=recruiter)
+    login(client, interviewer)
+    page = client.get(reverse("web:application_detail", args=[application.pk])).content.decode()
+    assert link_token(session) not in page and 'data-testid="interview-qr"' not in page

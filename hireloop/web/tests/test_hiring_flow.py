@@ -53,6 +53,9 @@ def test_job_to_employee(client, job, recruiter, interviewer, run_worker):  # ty
     assert best.stage == "invited"
     session = best.interview_sessions.get()
     assert len(mail.outbox) == 1 and link_token(session) in mail.outbox[0].body
+    page = client.get(reverse("web:application_detail", args=[best.pk])).content.decode()
+    qr = page.split('data-testid="interview-qr"')[1].split("</figure>")[0]
+    assert "<svg" in qr and 'class="segno"' in qr and link_token(session) in page
 
     candidate = client.__class__()
     room = reverse("web:room", args=[link_token(session)])

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,7 +11,7 @@ from hireloop.assessment.models import Report
 from hireloop.candidates.enums import ALLOWED_TRANSITIONS, Stage
 from hireloop.candidates.services import access_application, candidate_view, do_move_stage
 from hireloop.errors import HireLoopError
-from hireloop.interviews.services import do_invite, interview_url
+from hireloop.interviews.services import do_invite, interview_qr_svg, interview_url
 from hireloop.jobs.services import may_manage_job
 from hireloop.screening.matching import MatchResult
 
@@ -40,9 +41,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             "explanation": explanation,
             "checks": checks,
             "history": application.stage_changes.all(),
-            "sessions": [
-                (s, interview_url(s, request.build_absolute_uri("/")[:-1])) for s in sessions
-            ],
+            "sessions": [_session_row(s, request) for s in sessions],
             "reports": reports,
             "may_manage": may_manage,
             "may_invite": may_manage and Stage.INVITED in _reachable(application.stage),
@@ -52,6 +51,11 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             "stage_form": StageForm(),
         },
     )
+
+
+def _session_row(session, request: HttpRequest) -> tuple:  # type: ignore[no-untyped-def]
+    url = interview_url(session, request.build_absolute_uri("/")[:-1])
+    return session, url, mark_safe(interview_qr_svg(url))  # noqa: S308 - SVG built by segno
 
 
 def _reachable(stage: str) -> set[str]:
