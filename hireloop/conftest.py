@@ -3,7 +3,6 @@
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from hireloop.testing.factories import (
     ApplicationFactory,
@@ -12,6 +11,7 @@ from hireloop.testing.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from hireloop.workflow.worker import run_queued_tasks
 
 
 @pytest.fixture(autouse=True)
@@ -24,17 +24,7 @@ def _private_media(settings, tmp_path):  # type: ignore[no-untyped-def]
 def run_worker():  # type: ignore[no-untyped-def]
     """Run the real database task worker until the queue is empty."""
 
-    def run() -> None:
-        call_command(
-            "db_worker",
-            batch=True,
-            startup_delay=False,
-            queue_name="*",
-            reload=False,
-            verbosity=0,
-        )
-
-    return run
+    return run_queued_tasks
 
 
 @pytest.fixture

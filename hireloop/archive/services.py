@@ -13,9 +13,8 @@ from hireloop.candidates.enums import Stage
 from hireloop.candidates.models import Application
 from hireloop.candidates.services import do_move_stage
 from hireloop.errors import NotFoundOrForbidden
-from hireloop.privacy.masking import mask_name
 from hireloop.privacy.models import AuditAction
-from hireloop.privacy.services import do_audit, may_see_unmasked, reveal
+from hireloop.privacy.services import do_audit, names_for_list
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
@@ -37,10 +36,7 @@ def access_employee(user: Any, employee_id: int) -> Employee:
 
 def employee_display_name(*, employee: Employee, viewer: Any) -> str:
     """In clear for HR roles (each read audited), masked for everyone else."""
-    if may_see_unmasked(viewer):
-        reveal(actor=viewer, object_type="employee", object_id=employee.pk, fields=["name"])
-        return employee.name
-    return mask_name(employee.name)
+    return names_for_list(viewer=viewer, object_type="employee", people=[employee])[employee.pk]
 
 
 def interview_results(application: Application) -> dict:

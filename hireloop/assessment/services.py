@@ -11,7 +11,6 @@ from hireloop.accounts.services import has_role
 from hireloop.candidates.enums import Stage
 from hireloop.candidates.services import applications_visible_to, do_move_stage
 from hireloop.errors import HireLoopError, NotFoundOrForbidden
-from hireloop.interviews.enums import SessionStatus
 from hireloop.interviews.models import InterviewSession
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit
@@ -194,7 +193,3 @@ def do_submit_review(
             detail={"decision": decision},
         )
     return review
-
-
-def is_complete(session: InterviewSession) -> bool:
-    return session.status == SessionStatus.COMPLETED

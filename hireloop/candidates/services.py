@@ -13,7 +13,13 @@ from hireloop.jobs.services import jobs_visible_to
 from hireloop.privacy import masking
 from hireloop.privacy.crypto import blind_index
 from hireloop.privacy.models import AuditAction
-from hireloop.privacy.services import do_audit, may_see_unmasked, names_for_list, reveal
+from hireloop.privacy.services import (
+    do_audit,
+    masked_label,
+    may_see_unmasked,
+    names_for_list,
+    reveal,
+)
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
@@ -115,7 +121,7 @@ def do_update_contact(*, candidate: Candidate, name: str, email: str, phone: str
     candidate.save(update_fields=["name", "email", "phone", "email_index"])
 
 
-def candidate_view(*, candidate: Candidate, viewer: Any, reveal_reason: str = "") -> dict:
+def candidate_view(*, candidate: Candidate, viewer: Any) -> dict:
     """The candidate's personal fields as this viewer may see them.
 
     Roles that need the data see it in clear, and every such read is audited; everyone
@@ -151,4 +157,4 @@ def candidate_labels(*, candidates: list[Candidate], viewer: Any) -> dict[int, s
 
 
 def masked_name(candidate: Candidate) -> str:
-    return masking.mask_name(candidate.name) or f"#{candidate.pk}"
+    return masked_label(candidate)

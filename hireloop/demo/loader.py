@@ -5,14 +5,12 @@ worker, interviews through ``do_invite`` / ``do_submit_answer``; only the questi
 the employee archive, which have no creation services, are written directly.
 """
 
-import signal
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -35,6 +33,7 @@ from hireloop.jobs.models import Job
 from hireloop.jobs.services import do_create_job
 from hireloop.org.models import Branding, Department, Organisation, Team
 from hireloop.screening.services import do_intake_resume
+from hireloop.workflow.worker import run_queued_tasks
 
 from .content import BRANDING, DEMO_PASSWORD, DEPARTMENTS, JOBS, ORGANISATION, STAFF, JobContent
 from .content_answers import ANSWERS_BY_JOB, FALLBACK_ANSWERS
@@ -46,7 +45,6 @@ from .people import Placement, build_archive
 from .resumes import make_applicant, render
 
 SEED = 2026
-WORKER_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 @dataclass(frozen=True)
@@ -82,28 +80,10 @@ def load_demo() -> dict[str, Any] | None:
             today=timezone.localdate(),
         )
     # Tasks were queued on commit; the worker reads and ranks the resumes.
-    run_worker()
+    run_queued_tasks()
     _interviews(interviewees, staff["recruiter"])
-    run_worker()  # delivers interview.completed, then scores the sessions
+    run_queued_tasks()  # delivers interview.completed, then scores the sessions
     return _summary(organisation, archive, time.perf_counter() - started)
-
-
-def run_worker() -> None:
-    """Run every queued task with the real database worker, then give back Ctrl+C."""
-    previous = {number: signal.getsignal(number) for number in WORKER_SIGNALS}
-    try:
-        call_command(
-            "db_worker",
-            batch=True,
-            startup_delay=False,
-            queue_name="*",
-            reload=False,
-            verbosity=0,
-        )
-    finally:
-        # The worker installs its own shutdown handlers; keep them from outliving it.
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 def _organisation() -> Organisation:

@@ -32,15 +32,6 @@ class EncryptedTextField(models.TextField):
         return crypto.encrypt_text(str(value))
 
 
-class EncryptedDateField(EncryptedTextField):
-    """A date kept encrypted; read back as an ISO string (``YYYY-MM-DD``)."""
-
-    def get_prep_value(self, value: Any) -> Any:
-        if hasattr(value, "isoformat"):
-            value = value.isoformat()
-        return super().get_prep_value(value)
-
-
 class EncryptedJSONField(EncryptedTextField):
     """JSON kept encrypted: for structures that quote personal data (parsed resumes, evidence)."""
 

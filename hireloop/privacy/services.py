@@ -83,4 +83,9 @@ def names_for_list(*, viewer: Any, object_type: str, people: list[Any]) -> dict[
             detail={"fields": ["name"], "ids": ids},
         )
         return {person.pk: person.name or f"#{person.pk}" for person in people}
-    return {person.pk: mask_name(person.name) or f"#{person.pk}" for person in people}
+    return {person.pk: masked_label(person) for person in people}
+
+
+def masked_label(person: Any) -> str:
+    """A person's masked name, or their number when no name is known yet."""
+    return mask_name(person.name) or f"#{person.pk}"
