@@ -80,7 +80,9 @@ def _choose_questions(job: Job) -> list[Question]:
 
 
 def link_token(session: InterviewSession) -> str:
-    return signing.dumps(str(session.public_id), salt=LINK_SALT)
+    # No timestamp in the token: the session's deadline decides expiry, and one session keeps
+    # one link, so the e-mail, the page and the QR code always show the same address.
+    return signing.Signer(salt=LINK_SALT).sign_object(str(session.public_id))
 
 
 def interview_url(session: InterviewSession, base_url: str = "") -> str:
@@ -95,7 +97,7 @@ def interview_qr_svg(url: str) -> str:
 def session_from_token(token: str) -> InterviewSession:
     """The session a candidate's link opens, or InterviewLinkInvalid if forged or expired."""
     try:
-        public_id = signing.loads(token, salt=LINK_SALT)
+        public_id = signing.Signer(salt=LINK_SALT).unsign_object(token)
     except signing.BadSignature as error:
         raise InterviewLinkInvalid(_("This interview link is not valid.")) from error
     session = (
