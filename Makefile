@@ -6,15 +6,15 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install browser demo worker clean messages
+.PHONY: run test lint install system browser demo worker clean messages
 
-run: install ## Install, load demo data and start the web server and worker on SQLite
+run: system install ## Install, load demo data and start the web server and worker on SQLite
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
 
-test: install browser ## Install everything and run the whole test suite
+test: system install browser ## Install everything and run the whole test suite
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 lint: install ## Static checks: ruff, formatting, import contracts, types
@@ -30,6 +30,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
+
+system: ## Debian's pango and CJK fonts for the report PDF (WeasyPrint); installs only what is missing
+	scripts/ensure_system_packages.sh
 
 browser: ## Debian's Chromium for the browser tests (Playwright drives it; no browser download)
 	scripts/ensure_chromium.sh

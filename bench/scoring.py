@@ -6,7 +6,8 @@ Held-out set: the questions listed in hireloop/assessment/judge_calibration.json
 question; the shipped calibration never saw them). Baselines (answer length in tokens, TF-IDF
 cosine to the desired answer) are mapped linearly to 0–10 on the training questions. Metrics are
 computed here with numpy only: Pearson, Spearman, and quadratic weighted kappa on 0.5-point bins
-of the 0–5 scale (the 0–10 score rounded to whole points). Data: Mohler & Mihalcea, UNT.
+of the 0–5 scale (the 0–10 score rounded to whole points), and RMSE on the 0–10 scale (the
+report's per-answer error σ, stored as held_out.rmse). Data: Mohler & Mihalcea, UNT.
 """
 
 import argparse
@@ -57,6 +58,10 @@ def ranks(values: np.ndarray) -> np.ndarray:
 
 def spearman(a: np.ndarray, b: np.ndarray) -> float:
     return pearson(ranks(a), ranks(b))
+
+
+def rmse(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.sqrt(np.mean((a - b) ** 2)))
 
 
 def quadratic_kappa(human: np.ndarray, predicted: np.ndarray, categories: int = 11) -> float:
@@ -132,13 +137,14 @@ def main() -> None:
         "baseline: TF-IDF cosine": linear_map(tfidf_cosines(rows, ~test), y, ~test),
     }
     print(f"{len(set(held_out))} held-out questions, {int(test.sum())} answers (of {len(rows)})")
-    print(f"{'method':<26}{'Pearson':>9}{'Spearman':>10}{'QWK':>7}")
+    print(f"{'method':<26}{'Pearson':>9}{'Spearman':>10}{'QWK':>7}{'RMSE':>7}")
     results = {}
     for name, predicted in methods.items():
         a, b = y[test], predicted[test]
         results[name] = pearson(a, b)
         print(
-            f"{name:<26}{pearson(a, b):>9.3f}{spearman(a, b):>10.3f}{quadratic_kappa(a, b):>7.3f}"
+            f"{name:<26}{pearson(a, b):>9.3f}{spearman(a, b):>10.3f}"
+            f"{quadratic_kappa(a, b):>7.3f}{rmse(a, b):>7.3f}"
         )
     load = os.getloadavg()[0]
     print(

@@ -162,6 +162,9 @@ RESUME_MAX_BYTES = int(os.environ.get("HIRELOOP_RESUME_MAX_BYTES", str(10 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
 # How long a candidate's interview link stays valid when the job sets no deadline.
 INTERVIEW_LINK_DAYS = int(os.environ.get("HIRELOOP_INTERVIEW_LINK_DAYS", "7"))
+# An interviewer whose score differs from the AI's by more than this share of the 0–10 scale
+# on any dimension is asked to re-check before saving (M14; default 20%).
+REVIEW_DIVERGENCE_SHARE = float(os.environ.get("HIRELOOP_REVIEW_DIVERGENCE_SHARE", "0.2"))
 # Roles that see personal data unmasked (each reveal is audited).
 UNMASKED_ROLES = ("recruiter", "hr_admin", "admin")
 
@@ -170,5 +173,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("HIRELOOP_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # WeasyPrint logs every rendering step at INFO.
+    "loggers": {"django.db.backends": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
+
+# Answer judge (docs/scoring.md): "offline" needs no network; "openai" asks any OpenAI-compatible
+# chat endpoint (vLLM, Ollama, hosted; URL like http://127.0.0.1:8001/v1) and falls back to the
+# offline judge, answer by answer, when it fails. The timeout (seconds) covers connect and read.
+HIRELOOP_JUDGE = os.environ.get("HIRELOOP_JUDGE", "offline")
+HIRELOOP_JUDGE_URL = os.environ.get("HIRELOOP_JUDGE_URL", "")
+HIRELOOP_JUDGE_MODEL = os.environ.get("HIRELOOP_JUDGE_MODEL", "")
+HIRELOOP_JUDGE_API_KEY = os.environ.get("HIRELOOP_JUDGE_API_KEY", "")
+HIRELOOP_JUDGE_TIMEOUT = float(os.environ.get("HIRELOOP_JUDGE_TIMEOUT", "20"))

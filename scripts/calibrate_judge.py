@@ -99,7 +99,11 @@ def predict(model: tuple[Ridge, np.ndarray, np.ndarray], x: np.ndarray) -> np.nd
 
 
 def agreement(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
-    """Pearson, Spearman and quadratic weighted kappa on 0.5-point bins of the 0–5 scale."""
+    """Pearson, Spearman, quadratic weighted kappa on 0.5-point bins of the 0–5 scale, RMSE.
+
+    The RMSE (0–10 scale) is the per-answer error the report's uncertainty band rests on
+    (hireloop/assessment/report_summary.py).
+    """
     bins = np.rint(np.clip(pred, 0, 10)).astype(int)
     return {
         "pearson": round(float(pearsonr(y, pred)[0]), 3),
@@ -111,6 +115,7 @@ def agreement(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
             3,
         ),
         "n": len(y),
+        "rmse": round(float(np.sqrt(np.mean((pred - y) ** 2))), 3),
     }
 
 
@@ -170,6 +175,8 @@ def main() -> None:
         "IsotonicRegression(0..10) of the target on the ridge output, reduced to one knot per "
         "flat block (its centre) so the map is continuous; fitted on the training "
         "questions only; at run time: clip(interp(intercept + coef . features, x, y), 0, 10)",
+        "rmse": "root-mean-square error of the 0-10 score against score_avg * 2; held_out.rmse "
+        "is the per-answer judge error sigma of the report's uncertainty band",
         "models": models,
     }
     args.out.write_text(json.dumps(calibration, indent=1, ensure_ascii=False) + "\n")

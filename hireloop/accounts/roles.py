@@ -36,6 +36,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "assessment.report": ("view",),
         "assessment.dimensionscore": ("view",),
         "assessment.interviewerreview": ("view",),
+        "assessment.answerannotation": ("view",),
+        "assessment.humanreviewrequest": ("view", "change"),
+        "jobs.profilechange": ("view",),
         "archive.employee": ("view", "add"),
     },
     Role.INTERVIEWER: {
@@ -46,6 +49,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "assessment.report": (_VIEW,),
         "assessment.dimensionscore": (_VIEW,),
         "assessment.interviewerreview": ("view", "add", "change"),
+        "assessment.answerannotation": ("view", "add"),
     },
     Role.HR_ADMIN: {
         label: _ALL
@@ -67,6 +71,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "assessment.report",
             "assessment.dimensionscore",
             "assessment.interviewerreview",
+            "assessment.answerannotation",
+            "assessment.humanreviewrequest",
             "archive.employee",
             "archive.performancereview",
             "archive.promotion",
@@ -75,7 +81,11 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "archive.attendancerecord",
         )
     }
-    | {"candidates.stagechange": ("view",), "workflow.outboxevent": ("view",)},
+    | {
+        "candidates.stagechange": ("view",),
+        "workflow.outboxevent": ("view",),
+        "jobs.profilechange": ("view",),
+    },
     Role.AUDITOR: {
         "privacy.auditentry": (_VIEW,),
         "candidates.stagechange": (_VIEW,),

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from .models import DimensionScore, InterviewerReview, Report
+from .models import (
+    AnswerAnnotation,
+    DimensionScore,
+    HumanReviewRequest,
+    InterviewerReview,
+    Report,
+)
 
 
 class DimensionScoreInline(admin.TabularInline):
@@ -23,3 +29,12 @@ class InterviewerReviewAdmin(admin.ModelAdmin):
 
 
 admin.site.register(DimensionScore)
+
+
+@admin.register(HumanReviewRequest)
+class HumanReviewRequestAdmin(admin.ModelAdmin):
+    list_display = ("id", "report", "status", "created_at", "resolved_by", "resolved_at")
+    list_filter = ("status",)
+
+
+admin.site.register(AnswerAnnotation)

@@ -9,6 +9,12 @@ def _score_when_interview_completes(payload: dict[str, Any]) -> None:
     on_interview_completed(payload)
 
 
+def _recompute_when_profile_changes(payload: dict[str, Any]) -> None:
+    from .services import on_profile_changed
+
+    on_profile_changed(payload)
+
+
 class AssessmentConfig(AppConfig):
     name = "hireloop.assessment"
     label = "assessment"
@@ -18,3 +24,4 @@ class AssessmentConfig(AppConfig):
         from hireloop.workflow.services import subscribe
 
         subscribe(EventType.INTERVIEW_COMPLETED, _score_when_interview_completes)
+        subscribe(EventType.PROFILE_CHANGED, _recompute_when_profile_changes)

@@ -65,10 +65,17 @@ class Judgement:
     matched_anchor: str  # "low" | "mid" | "high"
     counterfactual: str  # one sentence: what a stronger answer would have shown
     features: dict[str, float] = field(default_factory=dict)
+    scorer: str = ""  # the engine that produced this score, e.g. "offline-judge-usem3-v1"
 
 
 class Judge(Protocol):
     def score(self, *, question: str, answer: str, anchors: Anchors) -> Judgement: ...
+
+
+class BatchJudge(Judge, Protocol):
+    """A judge that also scores several answers in one call, as judge_dimension needs."""
+
+    def score_many(self, items: list["JudgeInput"]) -> list[Judgement]: ...
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,11 @@ class OfflineJudge:
         self._cache: dict[str, np.ndarray] = {}
 
     @property
+    def name(self) -> str:
+        """Recorded as Judgement.scorer; it changes when the embedder does."""
+        return f"offline-judge-{self.embedder.name}-v1"
+
+    @property
     def calibration(self) -> Calibration:
         if self._calibration is None:
             self._calibration = _cached_calibration(self.embedder.name)
@@ -147,10 +159,11 @@ class OfflineJudge:
     def _judge(self, p: "_Prepared", vectors: dict[str, np.ndarray]) -> Judgement:
         features = _features(p, vectors)
         if not p.neutral_sentences:
-            return Judgement(0.0, (), "low", _counterfactual(p, ""), features)
+            return Judgement(0.0, (), "low", _counterfactual(p, ""), features, self.name)
         score = self.calibration.apply(features)
         band = "high" if score >= HIGH_BAND else "mid" if score >= MID_BAND else "low"
-        return Judgement(score, _evidence(p, vectors), band, _counterfactual(p, p.answer), features)
+        evidence, counterfactual = _evidence(p, vectors), _counterfactual(p, p.answer)
+        return Judgement(score, evidence, band, counterfactual, features, self.name)
 
     def _embed(self, texts: list[str]) -> dict[str, np.ndarray]:
         missing = list(dict.fromkeys(t for t in texts if t and t not in self._cache))
@@ -272,13 +285,14 @@ def _phrase(clause: str, missing: list[str], chinese: bool) -> str:
 
 
 def judge_dimension(
-    judge: "OfflineJudge", dimension: DimensionSpec, answers: list[AnswerText]
+    judge: BatchJudge, dimension: DimensionSpec, answers: list[AnswerText]
 ) -> DimensionResult:
     """A drop-in for scoring.score_dimension: each answer judged alone, the scores averaged.
 
     An empty answer counts as 0, so skipping a question lowers the dimension. Evidence is the
     judged evidence of the best answers (at most three sentences); the rationale carries the
-    counterfactual of the weakest answer.
+    counterfactual of the weakest answer; scorer names every engine that produced a score
+    (an LLM judge may have fallen back to the offline one for some answers).
     """
     if not any(answer.text.strip() for answer in answers):
         return score_dimension(dimension, [])
@@ -299,6 +313,7 @@ def judge_dimension(
         matched_terms=found,
         matched_anchor=band,
         rationale=best_first[-1].counterfactual,
+        scorer=",".join(sorted({j.scorer for j in judged if j.scorer})),
     )
 
 

@@ -2,11 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from hireloop.interviews.models import InterviewSession
+from hireloop.interviews.models import Answer, InterviewSession
 from hireloop.jobs.models import Dimension
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 
-from .enums import Decision, Recommendation
+from .enums import Decision, Recommendation, ReviewRequestStatus
 
 
 class Report(models.Model):
@@ -18,7 +18,13 @@ class Report(models.Model):
     overall_score = models.FloatField()
     recommendation = models.CharField(max_length=20, choices=Recommendation.choices)
     scorer = models.CharField(max_length=60)
+    # The normalised weights (dimension id -> share) the overall score was computed with, so
+    # a report still explains itself after HR changes the profile (M11).
+    weights = models.JSONField(default=dict)
+    # Resume claims no answer supports, for the interviewer to probe (M12); quotes the resume.
+    consistency_flags = EncryptedJSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    recomputed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("report")
@@ -55,6 +61,10 @@ class InterviewerReview(models.Model):
     scores = models.JSONField(_("scores"), default=dict, help_text=_("dimension id → 0–10"))
     comments = EncryptedTextField(_("comments"), blank=True)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
+    # How each dimension where the person and the AI differed beyond the threshold was
+    # resolved: [{dimension_id, ai, first, final, resolution: "kept" | "adjusted"}] (M14).
+    divergences = models.JSONField(default=list, blank=True)
+    divergence_note = EncryptedTextField(_("why the scores differ"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -64,3 +74,45 @@ class InterviewerReview(models.Model):
 
     def __str__(self) -> str:
         return f"Review by {self.reviewer} · {self.decision}"
+
+
+class AnswerAnnotation(models.Model):
+    """An interviewer's note on one answer, saved with their review."""
+
+    review = models.ForeignKey(
+        InterviewerReview, on_delete=models.CASCADE, related_name="annotations"
+    )
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="annotations")
+    text = EncryptedTextField(_("annotation"))
+
+    class Meta:
+        ordering = ["answer_id", "id"]
+        verbose_name = _("answer annotation")
+        verbose_name_plural = _("answer annotations")
+
+    def __str__(self) -> str:
+        return f"Annotation on answer #{self.answer_id}"
+
+
+class HumanReviewRequest(models.Model):
+    """A candidate's request that a person review their assessment (M15; PIPL Art. 24)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="review_requests")
+    message = EncryptedTextField(_("message"), blank=True)
+    status = models.CharField(
+        max_length=10, choices=ReviewRequestStatus.choices, default=ReviewRequestStatus.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution = EncryptedTextField(_("outcome"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("human review request")
+        verbose_name_plural = _("human review requests")
+
+    def __str__(self) -> str:
+        return f"Review request #{self.pk} ({self.status})"

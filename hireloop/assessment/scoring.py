@@ -80,6 +80,7 @@ class DimensionResult:
     matched_terms: list[str]
     matched_anchor: str  # "low" | "mid" | "high"
     rationale: str
+    scorer: str = ""  # set by judge_dimension: the engine(s) that produced the score
 
 
 def tokenise(text: str) -> list[str]:

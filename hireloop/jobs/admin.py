@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Dimension, Job
+from .models import Dimension, Job, ProfileChange
 
 
 class DimensionInline(admin.StackedInline):
@@ -21,3 +21,14 @@ class JobAdmin(admin.ModelAdmin):
 class DimensionAdmin(admin.ModelAdmin):
     list_display = ("name", "job", "weight")
     list_filter = ("job",)
+
+
+@admin.register(ProfileChange)
+class ProfileChangeAdmin(admin.ModelAdmin):
+    """A record, not a form: profile changes are made on the job's profile page."""
+
+    list_display = ("job", "actor", "at")
+    readonly_fields = ("job", "actor", "at", "reason", "before", "after")
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False

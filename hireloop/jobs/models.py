@@ -79,3 +79,22 @@ class Dimension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.weight})"
+
+
+class ProfileChange(models.Model):
+    """One edit of a job's competency profile: who, when, why, and the weights before/after."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="profile_changes")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
+    before = models.JSONField(default=dict, help_text=_("dimension name -> weight"))
+    after = models.JSONField(default=dict, help_text=_("dimension name -> weight"))
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("profile change")
+        verbose_name_plural = _("profile changes")
+
+    def __str__(self) -> str:
+        return f"Profile change of {self.job} at {self.at:%Y-%m-%d %H:%M}"

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from hireloop.accounts.roles import Role
 from hireloop.accounts.services import has_role, sees_all_jobs
@@ -16,7 +17,7 @@ from hireloop.privacy.services import do_audit
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
-from .models import Dimension, Job
+from .models import Dimension, Job, ProfileChange
 
 
 class InvalidProfile(HireLoopError):
@@ -95,3 +96,56 @@ def do_create_job(
         record_event(type=EventType.JOB_CREATED, payload={"job_id": job.pk})
         do_audit(actor=actor, action=AuditAction.CREATE, object_type="job", object_id=job.pk)
     return job
+
+
+def profile_weights(job: Job) -> dict[str, str]:
+    """dimension name -> weight as text, the form a ProfileChange records."""
+    return {d.name: str(d.weight) for d in job.dimensions.all()}
+
+
+def do_update_profile(
+    *,
+    job: Job,
+    actor: Any,
+    weights: dict[int, Decimal],
+    new_dimensions: list[DimensionSpec],
+    reason: str,
+) -> ProfileChange:
+    """Change dimension weights and add custom dimensions (M11); reports are re-computed.
+
+    The change is recorded (before and after, who, why) and audited; the assessment app
+    re-computes the job's reports when the event is delivered.
+    """
+    current = list(job.dimensions.all())
+    specs = [
+        DimensionSpec(
+            d.name, weights.get(d.pk, d.weight), d.anchor_low, d.anchor_mid, d.anchor_high
+        )
+        for d in current
+    ] + new_dimensions
+    check_profile(specs)
+    if not new_dimensions and all(weights.get(d.pk, d.weight) == d.weight for d in current):
+        raise InvalidProfile(_("Nothing was changed."))
+    before = profile_weights(job)
+    with transaction.atomic():
+        for dimension in current:
+            if dimension.pk in weights and weights[dimension.pk] != dimension.weight:
+                dimension.weight = weights[dimension.pk]
+                dimension.save(update_fields=["weight"])
+        start = len(current)
+        Dimension.objects.bulk_create(
+            Dimension(job=job, position=start + i, **spec.__dict__)
+            for i, spec in enumerate(new_dimensions)
+        )
+        change = ProfileChange.objects.create(
+            job=job, actor=actor, reason=reason, before=before, after=profile_weights(job)
+        )
+        record_event(type=EventType.PROFILE_CHANGED, payload={"job_id": job.pk})
+        do_audit(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            object_type="job_profile",
+            object_id=job.pk,
+            detail={"before": change.before, "after": change.after},
+        )
+    return change

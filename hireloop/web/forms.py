@@ -82,6 +82,35 @@ class DimensionForm(forms.Form):
 
 
 DimensionFormSet = forms.formset_factory(DimensionForm, extra=3, min_num=1, validate_min=True)
+NewDimensionFormSet = forms.formset_factory(DimensionForm, extra=1)
+
+
+class ProfileWeightsForm(forms.Form):
+    """The weight of each existing dimension, and why the profile changes (M11)."""
+
+    reason = forms.CharField(
+        label=_("Why the profile changes"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, dimensions=(), **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.dimensions = list(dimensions)
+        for dimension in self.dimensions:
+            self.fields[f"weight_{dimension.pk}"] = forms.DecimalField(
+                label=dimension.name,
+                min_value=Decimal(0),
+                max_value=Decimal(100),
+                decimal_places=2,
+                initial=dimension.weight,
+            )
+
+    def weight_rows(self) -> list:
+        return [(self[f"weight_{d.pk}"], d) for d in self.dimensions]
+
+    def weights(self) -> dict[int, Decimal]:
+        return {d.pk: self.cleaned_data[f"weight_{d.pk}"] for d in self.dimensions}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -134,6 +163,12 @@ class ReviewForm(forms.Form):
         label=_("I have re-checked the dimensions where my score differs from the AI's"),
         required=False,
     )
+    divergence_note = forms.CharField(
+        label=_("Why your score differs from the AI's"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )
 
     def __init__(self, *args, dimension_scores=(), **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
@@ -150,6 +185,15 @@ class ReviewForm(forms.Form):
 
     def dimension_rows(self) -> list:
         return [(self[name], score) for name, score in self.dimension_fields]
+
+    @staticmethod
+    def annotations(data, answers) -> dict[int, str]:  # type: ignore[no-untyped-def]
+        """Notes typed beside the answers (fields ``annotation_<answer id>``)."""
+        return {
+            a.pk: data.get(f"annotation_{a.pk}", "")[:4000]
+            for a in answers
+            if data.get(f"annotation_{a.pk}", "").strip()
+        }
 
     def dimension_scores(self) -> dict[int, float]:
         return {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, archive, jobs, reports, room
+from .views import applications, archive, jobs, profile, reports, reviews, room
 
 app_name = "web"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("jobs/new/", jobs.job_create, name="job_create"),
     path("jobs/<int:job_id>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:job_id>/resumes/", jobs.job_upload, name="job_upload"),
+    path("jobs/<int:job_id>/profile/", profile.job_profile, name="job_profile"),
     path(
         "applications/<int:application_id>/",
         applications.application_detail,
@@ -30,6 +31,14 @@ urlpatterns = [
         name="application_hire",
     ),
     path("reports/<int:report_id>/", reports.report_detail, name="report_detail"),
+    path("reports/<int:report_id>/pdf/", reports.report_pdf, name="report_pdf"),
+    path("calibration/", reviews.calibration, name="calibration"),
+    path("review-requests/", reviews.review_request_list, name="review_request_list"),
+    path(
+        "review-requests/<int:request_id>/resolve/",
+        reviews.review_request_resolve,
+        name="review_request_resolve",
+    ),
     path("employees/", archive.employee_list, name="employee_list"),
     path("employees/<int:employee_id>/", archive.employee_detail, name="employee_detail"),
     path("i/<str:token>/", room.room, name="room"),

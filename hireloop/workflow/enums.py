@@ -3,6 +3,7 @@ from django.db import models
 
 class EventType(models.TextChoices):
     JOB_CREATED = "job.created"
+    PROFILE_CHANGED = "job.profile_changed"
     APPLICATION_CREATED = "application.created"
     RESUME_PARSED = "resume.parsed"
     STAGE_CHANGED = "application.stage_changed"
@@ -10,4 +11,5 @@ class EventType(models.TextChoices):
     INTERVIEW_COMPLETED = "interview.completed"
     REPORT_READY = "report.ready"
     REVIEW_SUBMITTED = "review.submitted"
+    HUMAN_REVIEW_REQUESTED = "report.human_review_requested"
     CANDIDATE_HIRED = "candidate.hired"

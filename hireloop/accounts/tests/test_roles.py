@@ -31,6 +31,8 @@ def test_every_role_exists_as_a_group_with_its_matrix() -> None:
         (Role.INTERVIEWER, "assessment.add_interviewerreview", True),
         (Role.INTERVIEWER, "candidates.view_candidate", False),
         (Role.INTERVIEWER, "candidates.change_application", False),
+        (Role.INTERVIEWER, "assessment.view_humanreviewrequest", False),  # HR's task
+        (Role.RECRUITER, "assessment.change_humanreviewrequest", True),
         (Role.RECRUITER, "candidates.add_application", True),
         (Role.RECRUITER, "privacy.view_auditentry", False),
         (Role.RECRUITER, "archive.change_performancereview", False),

@@ -114,6 +114,7 @@ def test_a_divergent_review_must_be_re_checked(client, job, recruiter, interview
         do_submit_answer(session=session, question_id=question.pk, text="I do not know.")
     run_worker()
     report = Report.objects.get(session=session)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     client.login(username=interviewer.username, password=PASSWORD)
     form = {f"dim_{s.dimension_id}": 10 for s in report.scores.all()}
     form.update({"comments": "", "decision": "hold"})
@@ -121,5 +122,43 @@ def test_a_divergent_review_must_be_re_checked(client, job, recruiter, interview
     assert page.status_code == 200 and 'data-testid="divergence-warning"' in page.content.decode()
     assert not InterviewerReview.objects.exists()
     form["confirm_divergence"] = "on"
+    page = client.post(reverse("web:report_detail", args=[report.pk]), form)
+    assert (
+        "why you keep a score" in page.content.decode() and not InterviewerReview.objects.exists()
+    )
+    # Keep one dimension apart (with a reason), bring the other in line with the AI.
+    kept, adjusted = list(report.scores.all())
+    form[f"dim_{adjusted.dimension_id}"] = adjusted.score
+    form["divergence_note"] = "The answer shows more than the words suggest."
+    answer = session.answers.first()
+    form[f"annotation_{answer.pk}"] = "Honest, but no example."
     client.post(reverse("web:report_detail", args=[report.pk]), form)
-    assert InterviewerReview.objects.get().scores
+    review = InterviewerReview.objects.get()
+    resolutions = {d["dimension_id"]: d["resolution"] for d in review.divergences}
+    assert resolutions == {kept.dimension_id: "kept", adjusted.dimension_id: "adjusted"}
+    assert review.divergence_note == "The answer shows more than the words suggest."
+    assert [(a.answer_id, a.text) for a in review.annotations.all()] == [
+        (answer.pk, "Honest, but no example.")
+    ]
+    page = client.get(reverse("web:report_detail", args=[report.pk])).content.decode()
+    assert page.count('data-testid="divergence-record"') == 2 and "Honest, but no example." in page
+
+
+def test_resume_claims_no_answer_supports_are_flagged_on_the_report(  # type: ignore[no-untyped-def]
+    client, job, recruiter, interviewer, run_worker
+):
+    from hireloop.testing.interviews import take_interview
+
+    client.login(username=recruiter.username, password=PASSWORD)
+    upload(client, job, "alice.pdf", pdf_bytes(STRONG_EN_RESUME))
+    run_worker()
+    application = Application.objects.get(job=job)
+    session = take_interview(
+        application=application, actor=recruiter, answers="I fixed a bug in the payment code."
+    )
+    assert [f["kind"] for f in session.report.consistency_flags] == ["leadership"]
+    client.login(username=interviewer.username, password=PASSWORD)
+    page = client.get(reverse("web:report_detail", args=[session.report.pk])).content.decode()
+    flags = page.split('data-testid="consistency-flags"')[1].split("</div>\n")[0]
+    assert "led a team of 5 engineers" in flags
+    assert "led a team of 5" not in raw_database_dump()  # the quote is stored encrypted
