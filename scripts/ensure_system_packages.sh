@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the report PDF needs, if any is missing: WeasyPrint renders
-# through pango, and Chinese text needs a CJK font ("Noto Sans CJK SC"). Nothing is downloaded
-# when everything is present, so offline machines that have them keep working.
+# Installs the Debian packages HireLoop needs, if any is missing: WeasyPrint renders the report
+# PDF through pango, and Chinese text needs a CJK font ("Noto Sans CJK SC"); OCR of scanned
+# resumes needs Tesseract's Chinese and English language data (hireloop/resumes/ocr.py runs
+# Tesseract through the tesserocr wheel, which reads them from /usr/share/tesseract-ocr).
+# Nothing is downloaded when everything is present, so offline machines that have them keep
+# working.
 set -euo pipefail
-PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk)
+# Coding questions run JavaScript answers with Node.js, sandboxed with util-linux's unshare.
+PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+    tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng nodejs util-linux)
 if ! command -v dpkg >/dev/null 2>&1; then
-    echo "ensure_system_packages: not a Debian system; install pango and a CJK font yourself" >&2
+    echo "ensure_system_packages: not a Debian system; install pango, a CJK font and" \
+        "Tesseract with its chi_sim and eng data yourself" >&2
     exit 0
 fi
 missing=()

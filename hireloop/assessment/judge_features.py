@@ -181,7 +181,17 @@ def is_mostly_chinese(text: str) -> bool:
 
 def structure(text: str) -> float:
     """Share of the four STAR parts (situation, task, action, result) with a cue."""
-    return sum(bool(cue.search(text)) for cue in _STAR.values()) / len(_STAR)
+    return len(star_parts(text)) / len(_STAR)
+
+
+def star_parts(text: str) -> set[str]:
+    """Which STAR parts ("situation", "task", "action", "result") the text has a cue for."""
+    return {part for part, cue in _STAR.items() if cue.search(text)}
+
+
+def figures(text: str) -> int:
+    """How many numbers and counted quantities the text gives."""
+    return len(_NUMBER.findall(text))
 
 
 def specificity(text: str) -> float:

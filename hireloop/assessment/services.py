@@ -15,11 +15,11 @@ from hireloop.interviews.enums import QuestionKind
 from hireloop.interviews.models import Answer, InterviewSession
 from hireloop.jobs.enums import Language
 from hireloop.jobs.models import Dimension, Job
+from hireloop.resumes.claims import unsupported_claims
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
 from .code_scoring import CodeResult, CodeScore, score_code
-from .consistency import unsupported_claims
 from .engines import configured_judge
 from .enums import Recommendation
 from .judge import BatchJudge, judge_dimension
@@ -101,6 +101,7 @@ def consistency_flags(session: InterviewSession) -> list[dict[str, Any]]:
     )
     lines = (resume.parsed or {}).get("lines", []) if resume else []
     answers = [a.text for a in session.answers.all()]
+    answers += [p.text for p in session.probes.all() if p.text]  # asked about the claims
     return [asdict(claim) for claim in unsupported_claims(lines, answers)]
 
 
@@ -110,7 +111,9 @@ def score_dimensions(
     """Judge each dimension on the answers to its questions (on all answers if none maps to
     it, e.g. a custom dimension HR added later); coding answers are scored from their tests."""
     answers = list(
-        session.answers.select_related("question").prefetch_related("question__dimensions")
+        session.answers.select_related("question", "follow_up").prefetch_related(
+            "question__dimensions"
+        )
     )
     judge = judge_for(session.application.candidate.name)
     chinese = session.application.job.language == Language.ZH
@@ -125,7 +128,13 @@ def _score_dimension(
     judge: BatchJudge, dimension: Dimension, answers: list[Answer], chinese: bool
 ) -> DimensionResult:
     coded = [a for a in answers if a.code_result and a.question.kind == QuestionKind.CODING]
-    spoken = [AnswerText(question=a.question.text, text=a.text) for a in answers if a not in coded]
+    # A recorded answer whose text is still empty awaits speech-to-text: not answered yet,
+    # so it is left out instead of counting as a skipped question (0).
+    spoken = [
+        AnswerText(question=a.question.text, text=_with_follow_up(a))
+        for a in answers
+        if a not in coded and (a.text.strip() or a.recording_id is None)
+    ]
     spec = DimensionSpec(
         id=dimension.pk,
         name=dimension.name,
@@ -142,6 +151,14 @@ def _score_dimension(
     if not code_scores and text_result is not None:
         return text_result
     return combine_with_code(dimension.pk, text_result, len(spoken), code_scores)
+
+
+def _with_follow_up(answer: Answer) -> str:
+    """The answer and what the candidate added when asked to follow up, judged as one."""
+    follow_up = getattr(answer, "follow_up", None)
+    if follow_up is None or not follow_up.text:
+        return answer.text
+    return f"{answer.text}\n{follow_up.text}"
 
 
 def combine_with_code(

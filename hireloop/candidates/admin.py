@@ -9,6 +9,7 @@ from .models import (
     SENSITIVE_FIELDS,
     Application,
     Candidate,
+    ResumeEmbedding,
     ResumeFile,
     StageChange,
 )
@@ -72,3 +73,8 @@ class ResumeFileAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     readonly_fields = ("sha256", "size", "status", "error", "parsed")
     exclude = ("text",)
+
+
+@admin.register(ResumeEmbedding)
+class ResumeEmbeddingAdmin(admin.ModelAdmin):
+    list_display = ("id", "resume", "key", "dimensions", "created_at")

@@ -112,3 +112,28 @@ class ResumeFile(models.Model):
 
     def __str__(self) -> str:
         return f"Resume #{self.pk} ({self.get_status_display()})"
+
+
+class ResumeEmbedding(models.Model):
+    """Passage vectors of one resume text for one embedding engine: screening's cache.
+
+    Keyed by engine, passage version and the sha256 of the text (screening/semantic.py), so a
+    job is re-screened without embedding a resume twice. The vectors are derived from the
+    resume, so they are encrypted like it and deleted with it.
+    """
+
+    resume = models.ForeignKey(ResumeFile, on_delete=models.CASCADE, related_name="embeddings")
+    key = models.CharField(max_length=150)
+    vectors = EncryptedTextField()  # base64 of float16 rows, one per passage
+    dimensions = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("resume embedding")
+        verbose_name_plural = _("resume embeddings")
+        constraints = [
+            models.UniqueConstraint(fields=["resume", "key"], name="unique_resume_embedding")
+        ]
+
+    def __str__(self) -> str:
+        return f"Embedding of resume #{self.resume_id} ({self.key.split('/')[0]})"

@@ -119,3 +119,11 @@ FALLBACK_ANSWERS = {
     "en": "I would first make sure I understand the situation, then work with my team on a "
     "fix and review what we learned afterwards.",
 }
+
+# Answers to the room's questions about a candidate's own resume claims (M12).
+PROBE_ANSWERS = {
+    "zh-hans": "那次我负责整体推进，关键决定是先把最重要的两项任务拆给最熟悉的同事，"
+    "我自己盯进度和风险，最后比计划提前一周完成。",
+    "en": "I coordinated the work; my key decision was to give the two riskiest tasks to the "
+    "people who knew them best and track the risks myself, and we finished a week early.",
+}

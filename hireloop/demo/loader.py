@@ -20,14 +20,15 @@ from hireloop.archive.models import Employee
 from hireloop.assessment.models import Report
 from hireloop.candidates.enums import ResumeStatus
 from hireloop.candidates.models import Application, ResumeFile
-from hireloop.interviews.enums import AnswerMode
 from hireloop.interviews.models import InterviewSession, Question
 from hireloop.interviews.services import (
     current_question,
+    do_answer_probe,
     do_invite,
     do_start,
     do_submit_answer,
     ensure_plan,
+    open_probe,
 )
 from hireloop.jobs.models import Job
 from hireloop.jobs.services import do_create_job
@@ -36,7 +37,7 @@ from hireloop.screening.services import do_intake_resume
 from hireloop.workflow.worker import run_queued_tasks
 
 from .content import BRANDING, DEMO_PASSWORD, DEPARTMENTS, JOBS, ORGANISATION, STAFF, JobContent
-from .content_answers import ANSWERS_BY_JOB, FALLBACK_ANSWERS
+from .content_answers import ANSWERS_BY_JOB, FALLBACK_ANSWERS, PROBE_ANSWERS
 from .content_people import DEPARTMENT_OF_FAMILY, JOB_OF_FAMILY
 from .content_questions import QUESTIONS_BY_JOB
 from .content_resumes import KITS, PROFILES
@@ -157,19 +158,22 @@ def _job(
 
 
 def _question_bank(key: str, job: Job) -> None:
+    """Both languages of the job's bank; only the job's own language is planned."""
     dimensions = {dimension.name: dimension for dimension in job.dimensions.all()}
     for spec in QUESTIONS_BY_JOB[key]:
         question = Question.objects.create(
             job=job,
             kind=spec.kind,
             text=spec.text,
-            language=job.language,
+            language=spec.language,
             anchor_low=spec.anchor_low,
             anchor_mid=spec.anchor_mid,
             anchor_high=spec.anchor_high,
             difficulty=spec.difficulty,
-            answer_mode=AnswerMode.TEXT,
+            answer_mode=spec.answer_mode,
+            prep_seconds=spec.prep_seconds,
             answer_seconds=spec.answer_seconds,
+            code_problem=spec.code_problem,
         )
         question.dimensions.set([dimensions[name] for name in spec.dimensions])
 
@@ -237,6 +241,9 @@ def _answer_all(session: InterviewSession, job_key: str) -> None:
             break
         text = answers.get(key_of_text.get(question.text, ""), FALLBACK_ANSWERS[question.language])
         do_submit_answer(session=session, question_id=question.pk, text=text)
+    while (probe := open_probe(session)) is not None:  # about the resume's own claims
+        language = session.application.job.language
+        do_answer_probe(session=session, probe_id=probe.pk, text=PROBE_ANSWERS[language])
 
 
 def _summary(organisation: Organisation, archive: dict[str, int], seconds: float) -> dict:

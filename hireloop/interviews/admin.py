@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from .models import Answer, InterviewPlan, InterviewSession, PlanItem, Question
+from .models import (
+    Answer,
+    ClaimProbe,
+    FollowUp,
+    InterviewPlan,
+    InterviewSession,
+    PlanItem,
+    Question,
+    Recording,
+    RecordingChunk,
+    RecordingConsent,
+)
 
 
 @admin.register(Question)
@@ -38,3 +49,23 @@ class InterviewSessionAdmin(admin.ModelAdmin):
 
 admin.site.register(PlanItem)
 admin.site.register(Answer)
+
+
+@admin.register(RecordingConsent)
+class RecordingConsentAdmin(admin.ModelAdmin):
+    """A record of what a candidate agreed to: read, never edited (PIPL Art. 29)."""
+
+    list_display = ("session", "scope", "granted", "text_version", "decided_at")
+    list_filter = ("scope", "granted")
+    readonly_fields = ("session", "scope", "granted", "text_version", "decided_at")
+
+
+@admin.register(Recording)
+class RecordingAdmin(admin.ModelAdmin):
+    list_display = ("id", "session", "question", "mode", "is_complete")
+    list_filter = ("mode", "is_complete")
+
+
+admin.site.register(RecordingChunk)
+admin.site.register(FollowUp)
+admin.site.register(ClaimProbe)

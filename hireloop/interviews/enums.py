@@ -23,3 +23,14 @@ class SessionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     COMPLETED = "completed", _("Completed")
     EXPIRED = "expired", _("Expired")
+
+
+class ConsentScope(models.TextChoices):
+    VOICE = "voice", _("Record and analyse my voice answers")
+    VIDEO = "video", _("Record and analyse my video answers")
+
+
+class FollowUpReason(models.TextChoices):
+    NO_EXAMPLE = "no_example", _("No concrete example")
+    NO_RESULT = "no_result", _("No result")
+    OFF_TOPIC = "off_topic", _("Off the question")

@@ -8,7 +8,7 @@ from hireloop.jobs.enums import Language
 from hireloop.jobs.models import Dimension, Job
 from hireloop.privacy.fields import EncryptedTextField
 
-from .enums import AnswerMode, QuestionKind, SessionStatus
+from .enums import AnswerMode, ConsentScope, QuestionKind, SessionStatus
 
 
 class Question(models.Model):
@@ -28,6 +28,9 @@ class Question(models.Model):
     answer_mode = models.CharField(max_length=10, choices=AnswerMode.choices, default="text")
     prep_seconds = models.PositiveIntegerField(default=0)
     answer_seconds = models.PositiveIntegerField(default=0, help_text=_("0 means no limit"))
+    # For coding questions: the key of the problem whose hidden tests the answer runs against
+    # (interviews.code_problems).
+    code_problem = models.CharField(_("coding problem"), max_length=60, blank=True)
 
     class Meta:
         verbose_name = _("question")
@@ -38,8 +41,18 @@ class Question(models.Model):
 
 
 class InterviewPlan(models.Model):
+    """The questions of a job's interview and its pacing, which HR may edit (M7, M9)."""
+
     job = models.OneToOneField(Job, on_delete=models.CASCADE, related_name="interview_plan")
     questions = models.ManyToManyField(Question, through="PlanItem")  # type: ignore[var-annotated]
+    # Pacing for the whole interview; a question's own limits apply where these are 0.
+    prep_seconds = models.PositiveIntegerField(_("preparation time (s)"), default=0)
+    answer_seconds = models.PositiveIntegerField(_("answer time (s)"), default=0)
+    pause_seconds = models.PositiveIntegerField(_("pause between questions (s)"), default=5)
+    stall_seconds = models.PositiveIntegerField(
+        _("reassure after (s) without typing or sound"), default=45
+    )
+    allow_extension = models.BooleanField(_("one extension per question on request"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -78,6 +91,14 @@ class InterviewSession(models.Model):
     notes = EncryptedTextField(_("notes for the candidate"), blank=True)
     current_index = models.PositiveSmallIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)
+    # The room's steps before the questions, and the clock of the current question: all in
+    # the database, so a closed browser or a restarted server resumes at the same point.
+    consent_decided_at = models.DateTimeField(null=True, blank=True)
+    practiced_at = models.DateTimeField(null=True, blank=True)
+    question_started_at = models.DateTimeField(null=True, blank=True)
+    extended_question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -93,9 +114,18 @@ class Answer(models.Model):
     session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT)
     text = EncryptedTextField()
+    mode = models.CharField(max_length=10, choices=AnswerMode.choices, default=AnswerMode.TEXT)
+    # Sent after the answer time ran out (kept: an answer is never thrown away).
+    is_late = models.BooleanField(default=False)
+    # The short remark shown to the candidate after this answer (M8).
+    remark = models.TextField(blank=True)
     # What the sandbox reported for a coding answer: tests_passed, tests_total, seconds,
     # error, language (scored by assessment.code_scoring; the code is the answer text).
     code_result = models.JSONField(null=True, blank=True)
+    # A voice or video answer's recording; ``text`` stays empty until speech-to-text fills it.
+    recording = models.OneToOneField(
+        "Recording", null=True, blank=True, on_delete=models.SET_NULL, related_name="answer"
+    )
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -106,3 +136,116 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"Answer #{self.pk}"
+
+
+class FollowUp(models.Model):
+    """At most one follow-up question per answer, asked when the answer lacked an example,
+    a result, or the point (M8); its answer counts together with the first one."""
+
+    answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="follow_up")
+    question_text = models.TextField()
+    reason = models.CharField(max_length=20)
+    text = EncryptedTextField(blank=True)
+    asked_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("follow-up question")
+        verbose_name_plural = _("follow-up questions")
+
+    def __str__(self) -> str:
+        return f"Follow-up on answer #{self.answer_id}"
+
+
+class RecordingConsent(models.Model):
+    """A candidate's separate decision on recording and analysing voice or video
+    (PIPL Art. 29: sensitive personal information needs separate consent)."""
+
+    session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="consents")
+    scope = models.CharField(max_length=10, choices=ConsentScope.choices)
+    granted = models.BooleanField()
+    text_version = models.CharField(max_length=40)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+        unique_together = [("session", "scope")]
+        verbose_name = _("recording consent")
+        verbose_name_plural = _("recording consents")
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {'granted' if self.granted else 'declined'}"
+
+
+class Recording(models.Model):
+    """One voice or video answer as the browser recorded it, uploaded in numbered chunks.
+
+    The chunks stay separate files (``RecordingChunk``) instead of being appended to one:
+    the encrypted storage seals each file as a single AES-GCM token, so appending would mean
+    decrypting and re-encrypting the whole recording on every chunk. Separate chunks are
+    written once, a repeated chunk is recognised by its number and digest, and playback
+    decrypts one chunk at a time, so a video is never held in memory as a whole.
+    """
+
+    session = models.ForeignKey(
+        InterviewSession, on_delete=models.CASCADE, related_name="recordings"
+    )
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    mode = models.CharField(max_length=10, choices=AnswerMode.choices)
+    mime_type = models.CharField(max_length=100)
+    # The browser's attempt: "Re-record" starts a new take, which discards the old chunks,
+    # and a late chunk of an old take cannot mix into the new one.
+    take = models.UUIDField()
+    chunk_count = models.PositiveIntegerField(default=0)
+    bytes_received = models.PositiveBigIntegerField(default=0)
+    is_complete = models.BooleanField(default=False)
+    duration_seconds = models.FloatField(null=True, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        unique_together = [("session", "question")]
+        verbose_name = _("recording")
+        verbose_name_plural = _("recordings")
+
+    def __str__(self) -> str:
+        return f"Recording #{self.pk} ({self.mode}, {self.chunk_count} chunks)"
+
+
+class RecordingChunk(models.Model):
+    """One uploaded piece of a recording, encrypted at rest by the default storage."""
+
+    recording = models.ForeignKey(Recording, on_delete=models.CASCADE, related_name="chunks")
+    seq = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    file = models.FileField(max_length=200)
+
+    class Meta:
+        ordering = ["seq"]
+        unique_together = [("recording", "seq")]
+
+    def __str__(self) -> str:
+        return f"Chunk {self.seq} of recording #{self.recording_id}"
+
+
+class ClaimProbe(models.Model):
+    """A question asked of this candidate only, about a claim in their resume (M12): e.g.
+    "Your resume mentions leading a team of 8 — tell us about one decision you made"."""
+
+    session = models.ForeignKey(InterviewSession, on_delete=models.CASCADE, related_name="probes")
+    kind = models.CharField(max_length=20)  # "leadership" | "achievement"
+    claim = EncryptedTextField()  # the resume line, quoted
+    question_text = EncryptedTextField()  # quotes the claim, so it is personal data too
+    text = EncryptedTextField(blank=True)
+    position = models.PositiveSmallIntegerField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        unique_together = [("session", "position")]
+        verbose_name = _("resume claim question")
+        verbose_name_plural = _("resume claim questions")
+
+    def __str__(self) -> str:
+        return f"Claim question {self.position + 1} of session #{self.session_id}"

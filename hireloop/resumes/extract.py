@@ -4,28 +4,29 @@ The format is detected from the bytes, never from the file name: candidates rena
 and a ".pdf" that is really a Word document should still be read. Every failure becomes a
 ResumeUnreadable whose message tells an HR user what to do next.
 
-PDFs are read with pdfplumber, character by character, so that text a person cannot see
-(white, tiny, off the page) is left out of the text and reported by the integrity checks.
-docs/resume-parsing.md has the measurements behind the choice of library.
+PDFs are read character by character, with pdfium (hireloop.resumes.pdf_layout) or, when
+HIRELOOP_PDF_ENGINE says so, pdfplumber, so that text a person cannot see (white, tiny, off
+the page) is left out of the text and reported by the integrity checks.
+docs/resume-parsing.md has the measurements behind the choice of library. Word files are
+read by hireloop.resumes.docx_text, which leaves out (and reports) hidden runs as well.
+Pictures, PDFs without a text layer and Word files that hold only a picture are read by OCR
+(hireloop.resumes.ocr).
 
 These functions parse untrusted files in-process; production code calls them through
 hireloop.resumes.sandbox, which adds a separate process, memory and time limits.
 """
 
 import io
+import os
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import pdfplumber
-from docx import Document
-from docx.table import Table
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
-
-from .integrity import Box, Glyph, PageLayout, hiding_reason
+from . import ocr
+from .docx_text import DocxUnreadable, read_docx
+from .integrity import Box, Finding, Glyph, PageLayout, hiding_reason
+from .pdf_layout import PdfDamaged, PdfPasswordRequired, read_pdf
 
 # Decodings tried in order for plain-text resumes (a leading BOM is dropped afterwards).
 # gb18030 is a superset of GBK/GB2312, which older Chinese Windows tools still write.
@@ -37,21 +38,12 @@ MAX_CONTROL_SHARE = 0.01
 # Text kept per resume. The longest of 711 real resumes is about 30,000 characters; the cap
 # keeps a 10 MB single-line "resume" from slowing every regex downstream.
 MAX_TEXT_CHARS = 200_000
-IMAGE_MAGIC = {
-    b"\x89PNG": "PNG",
-    b"\xff\xd8\xff": "JPEG",
-    b"GIF8": "GIF",
-    b"II*\x00": "TIFF",
-    b"MM\x00*": "TIFF",
-    b"BM": "BMP",
-}
+PDF_ENGINES = ("pdfium", "pdfplumber")
+# A PDF or Word file with fewer visible characters than this per page is taken for a scan
+# (a scanner app may add a line such as "Scanned with CamScanner", 20 letters); a real
+# one-page resume has several hundred.
+SCANNED_MAX_CHARS_PER_PAGE = 40
 _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
-# A real .docx unpacks to a few MB; Word never writes a DTD, which is how "billion laughs"
-# entity bombs get in. Ratio: text XML compresses ~5-20x; a zip bomb reaches 1000x.
-DOCX_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
-DOCX_MAX_RATIO = 200
-DOCX_MAX_MEMBERS = 5_000
-DOCX_RATIO_CHECK_FROM = 1024 * 1024  # tiny members may legitimately compress very well
 
 _HORIZONTAL_SPACE = re.compile(r"[ \t\f\v\u00a0\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -64,16 +56,23 @@ class ResumeUnreadable(Exception):
 
 @dataclass(frozen=True)
 class ResumeContent:
-    """The visible text of a resume and, for PDFs, the layout of every page."""
+    """The visible text of a resume and, for PDFs, the layout of every page.
+
+    hidden holds hidden-text findings a reader saw in the file's markup (Word), for
+    integrity.find_integrity_issues; ocr_pages counts the pages or pictures read by OCR.
+    """
 
     text: str
     pages: list[PageLayout] = field(default_factory=list)
+    hidden: list[Finding] = field(default_factory=list)
+    ocr_pages: int = 0
 
 
 def extract_text(data: bytes, filename: str) -> str:
     """Return the normalised visible text of a PDF, DOCX or plain-text resume.
 
-    Raises ResumeUnreadable for empty, encrypted, corrupt, unsupported or image-only files.
+    Pictures and scanned pages are read by OCR. Raises ResumeUnreadable for empty,
+    encrypted, corrupt or unsupported files and for scans OCR cannot read.
     """
     return read_resume(data, filename).text
 
@@ -84,20 +83,92 @@ def read_resume(data: bytes, filename: str) -> ResumeContent:
     if not data.strip():
         raise ResumeUnreadable(f"{label} is empty; ask the candidate to upload it again.")
     pages: list[PageLayout] = []
-    if b"%PDF-" in data[:1024]:  # the spec allows junk before the header
-        (raw, pages), kind = _pdf_content(data, label), "PDF"
-    elif data.startswith(b"PK\x03\x04"):
-        raw, kind = _docx_text(data, label), "Word document"
-    else:
-        _refuse_known_binary(data, label)
-        raw, kind = _plain_text(data, label), "text file"
+    hidden: list[Finding] = []
+    scanned = ocr.ScannedText([])
+    try:
+        if b"%PDF-" in data[:1024]:  # the spec allows junk before the header
+            (raw, pages), kind = _pdf_content(data, label), "PDF"
+            raw, scanned = _with_scanned_pages(data, raw, pages, label)
+        elif data.startswith(b"PK\x03\x04"):
+            word, kind = read_docx(data, label), "Word document"
+            raw, hidden = word.text, word.hidden
+            if _looks_scanned(raw, pages=1) and word.pictures:
+                scanned = _read_pictures(word.pictures, label)
+                raw = "\n".join([raw, scanned.text])
+        elif picture := ocr.image_kind(data):
+            scanned, kind = ocr.read_image(data, label), f"picture ({picture})"
+            raw = scanned.text
+        else:
+            _refuse_known_binary(data, label)
+            raw, kind = _plain_text(data, label), "text file"
+    except (ocr.ScanUnreadable, DocxUnreadable) as error:
+        raise ResumeUnreadable(str(error)) from error
     text = normalise_whitespace(raw[: MAX_TEXT_CHARS * 2])[:MAX_TEXT_CHARS]
     if not text:
-        raise ResumeUnreadable(
-            f"{label} is a {kind} with no readable text, probably a scanned image. "
-            "Scanned resumes need OCR, which is not supported yet; ask for a text-based copy."
+        raise ResumeUnreadable(_no_text(label, kind, read_by_ocr=bool(scanned.pages)))
+    return ResumeContent(text=text, pages=pages, hidden=hidden, ocr_pages=len(scanned.pages))
+
+
+def _looks_scanned(text: str, *, pages: int) -> bool:
+    return len("".join(text.split())) < SCANNED_MAX_CHARS_PER_PAGE * max(pages, 1)
+
+
+def _with_scanned_pages(
+    data: bytes, raw: str, pages: list[PageLayout], label: str
+) -> tuple[str, ocr.ScannedText]:
+    """The PDF's text, read by OCR where its pages are pictures.
+
+    A PDF with no visible text at all is read by OCR wherever it draws something (a scan,
+    or text turned into outlines). One with almost none is a scan only if it shows
+    pictures (a scanner app's "Scanned with CamScanner" line on the scan); a short text
+    PDF stays as it is. The scan's text replaces the few visible characters, which OCR
+    reads as well. Otherwise only pages without one visible character that show a picture
+    are read (a scanned certificate after a text resume), and their text is added at the
+    end, since the text layer cannot be split back into pages here.
+    """
+    if _looks_scanned(raw, pages=len(pages)):
+        has_text = bool(raw.strip())
+        scanned = ocr.read_pdf_pages(data, label, pictures_only=has_text)
+        return (scanned.text if scanned.text.strip() else raw), scanned
+    blank = [layout.number for layout in pages if not _has_visible_glyph(layout)]
+    if not blank:
+        return raw, ocr.ScannedText([])
+    scanned = ocr.read_pdf_pages(data, label, page_numbers=blank)
+    return "\n".join([raw, scanned.text]), scanned
+
+
+def _has_visible_glyph(layout: PageLayout) -> bool:
+    return any(g.text.strip() and hiding_reason(g, layout) is None for g in layout.glyphs)
+
+
+def _read_pictures(pictures: list[bytes], label: str) -> ocr.ScannedText:
+    """OCR a Word file's pictures (at most MAX_OCR_PAGES; damaged ones are skipped)."""
+    pages: list[str] = []
+    for picture in pictures:
+        if len(pages) >= ocr.MAX_OCR_PAGES:
+            break
+        try:
+            pages += ocr.read_image(picture, label).pages
+        except ocr.ScanUnreadable:
+            if not ocr.is_available():
+                raise
+    return ocr.ScannedText(pages[: ocr.MAX_OCR_PAGES])
+
+
+def _no_text(label: str, kind: str, *, read_by_ocr: bool) -> str:
+    if read_by_ocr:
+        return (
+            f"{label} is a scanned {kind}, but OCR found no text in it (the scan may be "
+            "blank, too faint or too small). Ask the candidate for a clearer scan or a "
+            "text-based PDF or Word copy."
         )
-    return ResumeContent(text=text, pages=pages)
+    if kind == "PDF":
+        return (
+            f"{label} is a PDF with no text and no scanned page for OCR to read (its pages "
+            "are blank or show only small pictures). Ask the candidate to export the resume "
+            "again."
+        )
+    return f"{label} is a {kind} with no readable text; ask the candidate for another copy."
 
 
 def _refuse_known_binary(data: bytes, label: str) -> None:
@@ -105,12 +176,6 @@ def _refuse_known_binary(data: bytes, label: str) -> None:
     if data.startswith(OLE_MAGIC):
         raise ResumeUnreadable(
             f"{label} is an old-style Word (.doc) file; ask for a .docx or PDF copy."
-        )
-    image = next((kind for magic, kind in IMAGE_MAGIC.items() if data.startswith(magic)), None)
-    if image or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
-        raise ResumeUnreadable(
-            f"{label} is a picture ({image or 'WebP'}), not a document. Scanned resumes need "
-            "OCR, which is not supported yet; ask for a PDF or Word copy."
         )
     if _HTML_START.match(data[:1024]):
         raise ResumeUnreadable(
@@ -125,27 +190,52 @@ def normalise_whitespace(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def pdf_engine() -> str:
+    """The PDF reader chosen by HIRELOOP_PDF_ENGINE: "pdfium" (default) or "pdfplumber".
+
+    Read from the environment, not from Django settings, because the sandbox child has no
+    settings: hireloop.resumes.sandbox passes settings.HIRELOOP_PDF_ENGINE on this way.
+    """
+    engine = os.environ.get("HIRELOOP_PDF_ENGINE", "") or "pdfium"
+    if engine not in PDF_ENGINES:
+        raise ValueError(f"HIRELOOP_PDF_ENGINE must be one of {PDF_ENGINES}, not {engine!r}")
+    return engine
+
+
 def _pdf_content(data: bytes, label: str) -> tuple[str, list[PageLayout]]:
     damaged = f"{label} is a damaged PDF that cannot be opened; ask the candidate to re-export it."
+    password = f"{label} is password-protected; ask the candidate for an unprotected copy."
+    try:
+        contents = _pdfplumber_content(data) if pdf_engine() == "pdfplumber" else read_pdf(data)
+    except PdfPasswordRequired as error:
+        raise ResumeUnreadable(password) from error
+    except PdfDamaged as error:
+        raise ResumeUnreadable(damaged) from error
+    return "\n".join(text for text, _ in contents), [layout for _, layout in contents]
+
+
+def _pdfplumber_content(data: bytes) -> list[tuple[str, PageLayout]]:
+    """pdfplumber's reading of a PDF, the same as read_pdf's, 4-5 times slower."""
+    import pdfplumber  # imported only when chosen: it costs a sandbox worker ~0.2 s to load
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
     try:
         # pdfminer tries the empty password itself: PDFs "encrypted" only against editing
         # open normally; a real open password raises PDFPasswordIncorrect.
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            contents = [_page_content(page) for page in pdf.pages]
+            return [_page_content(page) for page in pdf.pages]
     except PdfminerException as error:
         cause = error.args[0] if error.args else None
         if isinstance(cause, MemoryError):
             raise cause from error  # the sandbox turns it into "needs more memory than allowed"
         if isinstance(cause, PDFPasswordIncorrect):
-            raise ResumeUnreadable(
-                f"{label} is password-protected; ask the candidate for an unprotected copy."
-            ) from error
-        raise ResumeUnreadable(damaged) from error
+            raise PdfPasswordRequired() from error
+        raise PdfDamaged() from error
     except MemoryError:
         raise  # the sandbox turns it into "needs more memory than allowed"
     except Exception as error:  # pdfminer raises many unrelated types on malformed input
-        raise ResumeUnreadable(damaged) from error
-    return "\n".join(text for text, _ in contents), [layout for _, layout in contents]
+        raise PdfDamaged() from error
 
 
 def _page_content(page: Any) -> tuple[str, PageLayout]:
@@ -193,70 +283,6 @@ def _rgb(colour: object) -> tuple[float, float, float] | None:
         c, m, y, k = values
         return (1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)
     return None
-
-
-def _docx_text(data: bytes, label: str) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            is_docx = "word/document.xml" in archive.namelist()
-            if is_docx:
-                _check_docx_is_safe(archive, label)
-    except zipfile.BadZipFile as error:
-        raise ResumeUnreadable(
-            f"{label} looks like a damaged Word or zip file; ask the candidate to upload it again."
-        ) from error
-    if not is_docx:
-        raise ResumeUnreadable(
-            f"{label} is a zip archive, not a Word document; ask for a PDF or .docx resume."
-        )
-    try:
-        document = Document(io.BytesIO(data))
-        parts = [p.text for section in document.sections for p in section.header.paragraphs]
-        parts += [_block_text(block) for block in document.iter_inner_content()]
-    except Exception as error:  # python-docx/lxml errors on malformed XML vary widely
-        raise ResumeUnreadable(
-            f"{label} is a damaged Word document; ask the candidate to re-save it as .docx or PDF."
-        ) from error
-    return "\n".join(dict.fromkeys(parts))  # headers repeat per section
-
-
-def _check_docx_is_safe(archive: zipfile.ZipFile, label: str) -> None:
-    """Refuse zip bombs and XML entity bombs before anything is unpacked.
-
-    zipfile never reads past a member's declared size, so checking the declared sizes
-    bounds the memory that reading can take.
-    """
-    members = archive.infolist()
-    too_big = sum(member.file_size for member in members) > DOCX_MAX_UNPACKED_BYTES
-    too_packed = any(
-        member.file_size > DOCX_RATIO_CHECK_FROM
-        and member.file_size > DOCX_MAX_RATIO * max(member.compress_size, 1)
-        for member in members
-    )
-    if too_big or too_packed or len(members) > DOCX_MAX_MEMBERS:
-        raise ResumeUnreadable(
-            f"{label} unpacks to far more data than any resume (a “zip bomb”), so it was not "
-            "opened; ask the candidate to re-save it as .docx or PDF."
-        )
-    with archive.open("word/document.xml") as document:
-        head = document.read(4096)
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise ResumeUnreadable(
-            f"{label} contains XML declarations that Word never writes, so it was not opened; "
-            "ask the candidate to re-save it as .docx or PDF."
-        )
-
-
-def _block_text(block: object) -> str:
-    """Paragraph text, or a table with one line per row and cells joined by " | "."""
-    if not isinstance(block, Table):
-        return getattr(block, "text", "")
-    rows = []
-    for row in block.rows:
-        # Merged cells come back once per grid column; keep each distinct cell once.
-        cells = dict.fromkeys(cell.text.strip() for cell in row.cells)
-        rows.append(" | ".join(cell for cell in cells if cell))
-    return "\n".join(rows)
 
 
 def _plain_text(data: bytes, label: str) -> str:

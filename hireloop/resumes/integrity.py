@@ -1,10 +1,11 @@
 """Spot resumes written to game an automatic screener, in English and Chinese.
 
 Pure functions over plain data: the PDF reader turns characters into Glyphs and pages into
-PageLayouts, and everything here only looks at those and at text. Three tricks are caught:
+PageLayouts, the Word reader turns runs into RunStyles, and everything here only looks at
+those and at text. Three tricks are caught:
 
 - hidden text: words a person cannot see but a parser reads (white on white, tiny, off the
-  page), usually a list of the job's keywords;
+  page, marked hidden in Word), usually a list of the job's keywords;
 - keyword stuffing: one term repeated far beyond what a description of real work needs;
 - prompt injection: sentences addressed to an AI screener ("ignore previous instructions").
 
@@ -90,6 +91,20 @@ class Glyph:
 
 
 @dataclass(frozen=True)
+class RunStyle:
+    """How a run of Word text is shown: hidden mark, colour, size and what is behind it.
+
+    rgb is None for "auto" (black on light, white on dark: always readable); size_pt is
+    None when no style sets one (Word then uses 10 pt).
+    """
+
+    is_hidden: bool
+    rgb: tuple[float, float, float] | None
+    size_pt: float | None
+    background: tuple[float, float, float]
+
+
+@dataclass(frozen=True)
 class PageLayout:
     """A page's media box, its glyphs in drawing order, and shapes or images behind text."""
 
@@ -99,13 +114,17 @@ class PageLayout:
     backgrounds: list[Box] = field(default_factory=list)
 
 
-def find_integrity_issues(visible_text: str, pages: Iterable[PageLayout] = ()) -> list[Finding]:
-    """All findings for one resume: hidden text on its pages, then stuffing and injection.
+def find_integrity_issues(
+    visible_text: str, pages: Iterable[PageLayout] = (), hidden: Iterable[Finding] = ()
+) -> list[Finding]:
+    """All findings for one resume: hidden text, then stuffing and injection.
 
-    Stuffing and injection are looked for in the visible text and in the hidden runs, since
-    an instruction to an AI screener is usually hidden.
+    Hidden text is found on the PDF pages, or passed in as findings by a reader that saw it
+    in the file's markup (Word: ResumeContent.hidden). Stuffing and injection are looked for
+    in the visible text and in the hidden runs, since an instruction to an AI screener is
+    usually hidden.
     """
-    hidden = hidden_text_findings(pages)
+    hidden = hidden_text_findings(pages) + list(hidden)
     all_text = "\n".join([visible_text, *(finding.evidence for finding in hidden)])
     return hidden + keyword_stuffing_findings(all_text) + prompt_injection_findings(all_text)
 
@@ -144,12 +163,62 @@ def hidden_text_findings(pages: Iterable[PageLayout]) -> list[Finding]:
     return _capped(findings)
 
 
-def _run_finding(chars: list[str], reason: tuple[str, str], page_number: int) -> list[Finding]:
+def _run_finding(chars: list[str], reason: tuple[str, str], where: int | str) -> list[Finding]:
     text = " ".join("".join(chars).split())
     if not text:
         return []
     kind, detail = reason
-    return [Finding(kind, _clip(text), f"{detail}, page {page_number}")]
+    place = f"page {where}" if isinstance(where, int) else where
+    return [Finding(kind, _clip(text), f"{detail}, {place}")]
+
+
+def word_hiding_reason(style: RunStyle) -> tuple[str, str] | None:
+    """(kind, detail) when a Word run would not be seen on the page, else None.
+
+    The same limits as for PDFs: under MIN_READABLE_PT, or a colour within 1 - NEAR_WHITE
+    of the background on every channel (for a white page: each channel at least NEAR_WHITE).
+    """
+    if style.is_hidden:
+        return "hidden_text", "text marked hidden in Word (w:vanish)"
+    if style.size_pt is not None and style.size_pt < MIN_READABLE_PT:
+        return "tiny_text", f"{style.size_pt:.1f} pt text, too small to read"
+    if style.rgb is not None and _is_close(style.rgb, style.background):
+        colours = f"{_hex(style.rgb)} on {_hex(style.background)}"
+        return "hidden_text", f"text coloured like its background ({colours})"
+    return None
+
+
+def hidden_run_findings(runs: Iterable[tuple[str, tuple[str, str] | None, str]]) -> list[Finding]:
+    """One finding per stretch of runs hidden the same way; runs are (text, reason, where).
+
+    A visible run with only spaces does not end a stretch, so "Kubernetes Terraform" written
+    as two white runs and a space is one finding.
+    """
+    findings: list[Finding] = []
+    stretch: list[str] = []
+    current: tuple[str, str] | None = None
+    where = ""
+    for text, reason, place in runs:
+        if reason is None and not text.strip():
+            continue
+        if current is not None and (reason is None or reason[0] != current[0]):
+            findings.extend(_run_finding(stretch, current, where))
+            stretch, current = [], None
+        if reason is not None:
+            if current is None:
+                current, where = reason, place
+            stretch.append(text)
+    if current is not None:
+        findings.extend(_run_finding(stretch, current, where))
+    return _capped(findings)
+
+
+def _is_close(rgb: tuple[float, float, float], background: tuple[float, float, float]) -> bool:
+    return all(abs(a - b) <= 1 - NEAR_WHITE for a, b in zip(rgb, background, strict=True))
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{round(channel * 255):02X}" for channel in rgb)
 
 
 def _is_near_white(rgb: tuple[float, float, float] | None) -> bool:
@@ -158,81 +227,15 @@ def _is_near_white(rgb: tuple[float, float, float] | None) -> bool:
 
 # --- keyword stuffing --------------------------------------------------------------------
 
-# Words too common to mean stuffing, English and Chinese.
+# Words too common to mean stuffing, English and Chinese. (A word list reads better as one
+# string than as 71 one-item lines, hence the split.)
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "in",
-        "is",
-        "it",
-        "of",
-        "on",
-        "or",
-        "our",
-        "the",
-        "to",
-        "was",
-        "were",
-        "will",
-        "with",
-        "i",
-        "my",
-        "me",
-        "we",
-        "you",
-        "your",
-        "he",
-        "she",
-        "his",
-        "her",
-        "they",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "not",
-        "all",
-        "also",
-        "more",
-        "most",
-        "other",
-        "into",
-        "over",
-        "under",
-        "than",
-        "then",
-        "up",
-        "out",
-        "per",
-        "via",
-        "etc",
-        "的",
-        "和",
-        "与",
-        "及",
-        "在",
-        "了",
-        "是",
-        "等",
-        "并",
-        "对",
-        "为",
-        "中",
-        "年",
-        "月",
-    ]
+    """
+    a an and are as at be by for from has have in is it of on or our the to was were will
+    with i my me we you your he she his her they their this that these those not all also
+    more most other into over under than then up out per via etc
+    的 和 与 及 在 了 是 等 并 对 为 中 年 月
+    """.split()  # noqa: SIM905
 )
 # A token is a Latin word (letters, digits and + # . - inside, so "c++" and "node.js" stay
 # whole) or a run of CJK characters between separators ("项目管理").

@@ -1,17 +1,31 @@
-"""Child process of hireloop.resumes.sandbox: read one resume from stdin, answer in JSON.
+"""Child process of hireloop.resumes.sandbox: read resumes from stdin, one at a time.
 
-Usage: python -m hireloop.resumes.sandbox_worker FILENAME MEMORY_MB CPU_SECONDS < file
+Usage: python -m hireloop.resumes.sandbox_worker MEMORY_MB CPU_SECONDS
 
 Limits are set before the parsing libraries are imported, so that nothing in them can get
-past them. The only output is one JSON object on stdout:
-{"text": str, "findings": [{"kind", "evidence", "detail"}]} on success, or
-{"error": "unreadable" | "memory", "message": str} when the file cannot be read.
+past them. The worker then writes a "ready" answer and serves requests until stdin closes.
+
+- request: 8 bytes ">II" (file name length, data length), the UTF-8 file name, the data;
+- answer: 4 bytes ">I" (length), then one JSON object:
+  {"text": str, "findings": [{"kind", "evidence", "detail"}], "cpu_s", "rss_kb"} on
+  success, {"error": "unreadable" | "memory", "message": str} when the file cannot be
+  read, {"ready": true} once at start.
+
+cpu_s and rss_kb (this process's CPU time so far and resident memory) let the parent replace
+the worker before its cumulative CPU limit or a bloated heap could fail a later file.
+The PDF reader comes from the HIRELOOP_PDF_ENGINE environment variable (extract.pdf_engine).
 """
 
 import json
+import os
 import resource
 import signal
+import struct
 import sys
+from typing import BinaryIO
+
+REQUEST_HEADER = struct.Struct(">II")
+ANSWER_HEADER = struct.Struct(">I")
 
 
 def limit_resources(*, memory_mb: int, cpu_seconds: int) -> None:
@@ -24,6 +38,10 @@ def limit_resources(*, memory_mb: int, cpu_seconds: int) -> None:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
     # No new processes or threads (the parsers use neither); root is exempt by the kernel.
+    # OCR keeps to this: it runs Tesseract in this process through tesserocr (no
+    # `tesseract` program, no temporary files). A Tesseract built with OpenMP would try to
+    # start worker threads and fail; this tells OpenMP to use the calling thread only.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
     resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
 
 
@@ -34,7 +52,8 @@ def answer(data: bytes, filename: str) -> dict[str, object]:
 
     try:
         content = read_resume(data, filename)
-        findings = find_integrity_issues(content.text, content.pages)
+        # content.hidden: hidden Word runs, found while reading the markup (B3).
+        findings = find_integrity_issues(content.text, content.pages, content.hidden)
     except ResumeUnreadable as error:
         return {"error": "unreadable", "message": str(error)}
     except MemoryError:
@@ -42,14 +61,58 @@ def answer(data: bytes, filename: str) -> dict[str, object]:
     return {"text": content.text, "findings": [finding.to_dict() for finding in findings]}
 
 
+def serve(requests: BinaryIO, answers: BinaryIO) -> None:
+    """Answer requests until the parent closes the pipe."""
+    write_answer(answers, {"ready": True})
+    while True:
+        header = requests.read(REQUEST_HEADER.size)
+        if len(header) < REQUEST_HEADER.size:
+            return  # the parent closed stdin: recycled or shut down
+        name_length, data_length = REQUEST_HEADER.unpack(header)
+        filename = requests.read(name_length).decode("utf-8", errors="replace")
+        data = requests.read(data_length)
+        if len(data) < data_length:
+            return
+        result = answer(data, filename)
+        del data
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        result.update(cpu_s=usage.ru_utime + usage.ru_stime, rss_kb=resident_kb())
+        write_answer(answers, result)
+
+
+def resident_kb() -> int:
+    """This process's resident memory now, in KiB.
+
+    Not ru_maxrss: Linux carries the parent's peak over into a child's, so a worker started
+    by a large web process would look bloated from its first file.
+    """
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def write_answer(answers: BinaryIO, result: dict[str, object]) -> None:
+    body = json.dumps(result, ensure_ascii=False).encode("utf-8", errors="replace")
+    answers.write(ANSWER_HEADER.pack(len(body)) + body)
+    answers.flush()
+
+
 def main() -> None:
-    filename, memory_mb, cpu_seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    memory_mb, cpu_seconds = int(sys.argv[1]), int(sys.argv[2])
     limit_resources(memory_mb=memory_mb, cpu_seconds=cpu_seconds)
-    data = sys.stdin.buffer.read()
-    result = answer(data, filename)
-    del data
-    sys.stdout.write(json.dumps(result, ensure_ascii=False))
-    sys.stdout.flush()
+    # Answers go to a private copy of stdout; anything a library prints goes to stderr
+    # instead of corrupting the answer stream.
+    answers = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    # Import the parsers once, before "ready", so that no file pays for it.
+    from hireloop.resumes import extract, integrity  # noqa: F401
+
+    if extract.pdf_engine() == "pdfplumber":
+        import pdfplumber  # noqa: F401
+
+    serve(sys.stdin.buffer, answers)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from hireloop.resumes.fields import ParsedResume, find_mention
+from hireloop.resumes.fields import CASE_SENSITIVE, ParsedResume, canonical_skill, find_mention
+from hireloop.resumes.fields import mentions as mentions_term
+
+from .words import CJK_RUN, tokenize
 
 DEGREE_NAMES = {
     1: "high school",
@@ -83,15 +86,16 @@ class MatchResult:
 def match_resume(resume: ParsedResume, requirements: Requirements) -> MatchResult:
     """Check the resume against each requirement, apply the hard filters and score it."""
     checks = _basic_checks(resume, requirements)
+    lines = _Lines(resume.lines)
     for kind, terms in (
         ("skill", requirements.skills),
         ("must_have", requirements.must_have),
         ("bonus", requirements.bonus),
     ):
-        checks += [_keyword_check(resume, kind, term) for term in _clean(terms)]
+        checks += [_keyword_check(lines, kind, term) for term in _clean(terms)]
     passes = all(check.met for check in checks if check.kind in HARD_FILTERS)
     return MatchResult(
-        score=_score(checks, resume, requirements), passes_filters=passes, checks=checks
+        score=score_checks(checks, resume, requirements), passes_filters=passes, checks=checks
     )
 
 
@@ -112,13 +116,39 @@ def _basic_checks(resume: ParsedResume, requirements: Requirements) -> list[Chec
     return checks
 
 
-def _keyword_check(resume: ParsedResume, kind: str, term: str) -> Check:
-    # find_mention applies the shared synonym table, so "JS" meets "JavaScript".
-    hit = find_mention(resume.lines, term)
-    return Check(kind, term, hit is not None, hit[1] if hit else "")
+class _Lines:
+    """A resume's lines, whole text and (on first need) stemmed words, shared by its checks."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.whole = "\n".join(lines)
+        self._words: list[set[str]] | None = None
+
+    def words(self) -> list[set[str]]:
+        if self._words is None:
+            self._words = [set(tokenize(line)) for line in self.lines]
+        return self._words
 
 
-def _score(checks: list[Check], resume: ParsedResume, requirements: Requirements) -> float:
+def _keyword_check(lines: _Lines, kind: str, term: str) -> Check:
+    # One search of the whole text first: screening thousands of resumes, most terms are
+    # absent, and looking line by line for them was most of stage 1's time.
+    if mentions_term(lines.whole, term):
+        # find_mention applies the shared synonym table, so "JS" meets "JavaScript".
+        hit = find_mention(lines.lines, term)
+        if hit is not None:
+            return Check(kind, term, True, hit[1])
+    # Else every word of the term, in any inflection, on one line: "reconciled the general
+    # ledgers" meets "general ledger reconciliation". Not for case-sensitive terms ("Go").
+    wanted = set(tokenize(term))
+    if wanted and not CJK_RUN.search(term) and canonical_skill(term) not in CASE_SENSITIVE:
+        for line, words in zip(lines.lines, lines.words(), strict=True):
+            if wanted <= words:
+                return Check(kind, term, True, line)
+    return Check(kind, term, False, "")
+
+
+def score_checks(checks: list[Check], resume: ParsedResume, requirements: Requirements) -> float:
     """Weighted mean of each used category's coverage (0–1), scaled to 0–100."""
     coverage = {}
     for category in ("skill", "must_have", "bonus"):

@@ -1,5 +1,6 @@
 """Resume intake and screening: the public API of the screening app."""
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -12,12 +13,15 @@ from hireloop.candidates.services import do_create_application, do_update_contac
 from hireloop.errors import HireLoopError
 from hireloop.jobs.models import Job
 from hireloop.resumes.extract import ResumeUnreadable
-from hireloop.resumes.fields import parse_resume_text
+from hireloop.resumes.fields import ParsedResume, parse_resume_text
 from hireloop.resumes.sandbox import extract_in_sandbox
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
-from .matching import Requirements, match_resume
+from .matching import Requirements
+from .pipeline import JobSpec, ResumeInput, screen
+
+logger = logging.getLogger(__name__)
 
 
 class ResumeRejected(HireLoopError):
@@ -61,9 +65,22 @@ def requirements_of(job: Job) -> Requirements:
     )
 
 
-def do_parse_and_screen(*, resume_id: int) -> None:
-    """Read one resume, fill the candidate's details and score the match with the job.
+def job_spec_of(job: Job) -> JobSpec:
+    """The job as screening sees it; its competency keywords are hidden keywords to look for."""
+    dimensions = list(job.dimensions.all())
+    return JobSpec(
+        title=job.title,
+        description=job.description,
+        requirements=requirements_of(job),
+        indicators=[d.name for d in dimensions] + [k for d in dimensions for k in d.keywords],
+    )
 
+
+def do_parse_and_screen(*, resume_id: int) -> None:
+    """Read one resume, fill the candidate's details and give it its stage-1 score.
+
+    The job-level rescreen_job task, queued after commit, then ranks all the job's resumes
+    together and adds the semantic stage for the best of them (do_rescreen_job).
     Idempotent: a resume already read is skipped, so a retried task does no double work.
     A file that cannot be read keeps a human-readable error and a visible status.
     The file is read in a sandboxed process; only its visible text is matched, and the
@@ -82,10 +99,12 @@ def do_parse_and_screen(*, resume_id: int) -> None:
         resume.status = ResumeStatus.FAILED
         resume.error = str(error)
         resume.save(update_fields=["status", "error"])
+        schedule_rescreen(job.pk)
         return
     text = extraction.text
     parsed = parse_resume_text(text, known_skills=job.skills)
-    match = match_resume(parsed, requirements_of(job))
+    # Alone, the resume gets its lexical score now; the job-level ranking follows.
+    [first] = screen(job_spec_of(job), [ResumeInput(str(resume.pk), text, parsed)], embedder=None)
     with transaction.atomic():
         do_update_contact(
             candidate=resume.application.candidate,
@@ -102,14 +121,87 @@ def do_parse_and_screen(*, resume_id: int) -> None:
         resume.error = ""
         resume.save(update_fields=["text", "parsed", "status", "error"])
         Application.objects.filter(pk=resume.application_id).update(
-            match_score=match.score, match_explanation=match.to_dict()
+            match_score=first.score, match_explanation=first.explanation()
         )
         record_event(
             type=EventType.RESUME_PARSED,
             payload={"resume_id": resume.pk, "application_id": resume.application_id},
         )
+        schedule_rescreen(job.pk)
 
 
 def ranked_applications(applications: QuerySet[Application]) -> QuerySet[Application]:
     """Best match first; applications still being read come last."""
     return applications.order_by(F("match_score").desc(nulls_last=True), "id")
+
+
+def schedule_rescreen(job_id: int) -> None:
+    """Queue rescreen_job for the job after commit, unless one is already waiting.
+
+    Debounced twice over: the task runs at a lower priority than the parsing tasks, so a batch of
+    uploads is parsed first and ranked once; and a job with a rescreen still queued gets no
+    second one. Two workers may still both queue one; the second then embeds nothing new.
+    """
+    transaction.on_commit(lambda: _enqueue_rescreen(job_id))
+
+
+RESCREEN_PRIORITY = -10
+
+
+def _enqueue_rescreen(job_id: int) -> None:
+    from .tasks import rescreen_job
+
+    if _is_rescreen_waiting(rescreen_job.module_path, job_id):
+        return
+    rescreen_job.using(priority=RESCREEN_PRIORITY).enqueue(job_id)
+
+
+def _is_rescreen_waiting(task_path: str, job_id: int) -> bool:
+    if settings.TASKS["default"]["BACKEND"] != "django_tasks_db.DatabaseBackend":
+        return False  # other backends have no queue to look into
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.ready().filter(task_path=task_path)
+    return any(row["args"] == [job_id] for row in waiting.values_list("args_kwargs", flat=True))
+
+
+def do_rescreen_job(*, job_id: int) -> int:
+    """Rank every parsed resume of the job in two stages and store each score and explanation.
+
+    Idempotent. Embeddings come from the ResumeEmbedding cache; only resumes whose text has no
+    cached vectors for the configured engine are embedded. Returns the number ranked.
+    """
+    from hireloop.embeddings import embedder_named
+
+    from .embedding_cache import ResumeEmbeddingCache
+
+    job = Job.objects.prefetch_related("dimensions").get(pk=job_id)
+    latest: dict[int, ResumeFile] = {}
+    parsed_resumes = ResumeFile.objects.filter(application__job=job, status=ResumeStatus.PARSED)
+    for resume in parsed_resumes.order_by("application_id", "uploaded_at", "id"):
+        latest[resume.application_id] = resume  # an application's newest resume counts
+    resumes = list(latest.values())
+    inputs = [
+        ResumeInput(str(r.application_id), r.text, ParsedResume.from_dict(r.parsed))
+        for r in resumes
+    ]
+    embedder = embedder_named(settings.HIRELOOP_SCREENING_EMBEDDER)
+    cache = ResumeEmbeddingCache(embedder_name=embedder.name, resumes=resumes)
+    ranked = screen(
+        job_spec_of(job),
+        inputs,
+        embedder=embedder,
+        top_n=settings.HIRELOOP_SEMANTIC_TOP_N,
+        cache=cache,
+    )
+    logger.info("Rescreened job %s: %d resumes, %d embedded.", job_id, len(ranked), cache.embedded)
+    with transaction.atomic():
+        applications = Application.objects.in_bulk([int(r.key) for r in ranked])
+        for item in ranked:
+            application = applications[int(item.key)]
+            application.match_score = item.score
+            application.match_explanation = item.explanation()
+        Application.objects.bulk_update(
+            applications.values(), ["match_score", "match_explanation"], batch_size=500
+        )
+    return len(ranked)

@@ -42,6 +42,9 @@ def browser():  # type: ignore[no-untyped-def]
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
+                # A fake camera and microphone, granted without a prompt (test_browser_media).
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
             ],
         )
         yield browser

@@ -4,7 +4,14 @@ from typing import Any
 
 from hireloop.candidates.models import Application
 from hireloop.interviews.models import InterviewSession
-from hireloop.interviews.services import current_question, do_invite, do_start, do_submit_answer
+from hireloop.interviews.services import (
+    current_question,
+    do_answer_probe,
+    do_invite,
+    do_start,
+    do_submit_answer,
+    open_probe,
+)
 from hireloop.workflow.worker import run_queued_tasks
 
 
@@ -19,6 +26,9 @@ def take_interview(
     index = 0
     while (question := current_question(session)[0]) is not None:
         do_submit_answer(session=session, question_id=question.pk, text=texts[index % len(texts)])
+        index += 1
+    while (probe := open_probe(session)) is not None:  # questions about the resume's claims
+        do_answer_probe(session=session, probe_id=probe.pk, text=texts[index % len(texts)])
         index += 1
     run_queued_tasks()
     session.refresh_from_db()

@@ -15,6 +15,9 @@ CHECK_KINDS = {
     "skill": gettext_lazy("skill"),
     "must_have": gettext_lazy("must-have"),
     "bonus": gettext_lazy("bonus"),
+    # Screening's keyword and hidden-keyword checks (screening/lexical.py, indicators.py).
+    "keyword": gettext_lazy("keyword"),
+    "indicator": gettext_lazy("hidden keyword"),
 }
 ANCHOR_LEVELS = {
     "low": gettext_lazy("weak answer"),

@@ -119,8 +119,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class ResumeUploadForm(forms.Form):
     resumes = forms.FileField(
-        label=_("Resumes (PDF, DOCX or text)"),
-        widget=MultipleFileInput(attrs={"multiple": True, "accept": ".pdf,.docx,.txt"}),
+        label=_("Resumes (PDF, DOCX, text, scans, or a zip of them)"),
+        widget=MultipleFileInput(attrs={"multiple": True}),
     )
 
 
@@ -143,8 +143,11 @@ class StageForm(forms.Form):
 
 class AnswerForm(forms.Form):
     question_id = forms.IntegerField(widget=forms.HiddenInput)
+    # Not required here: a voice or video answer may come without text; the room's service
+    # refuses an empty answer that has no recording, with its own message.
     text = forms.CharField(
         label=_("Your answer"),
+        required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 10, "aria-describedby": "answer-help"}),
     )

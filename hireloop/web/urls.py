@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import applications, archive, jobs, profile, reports, reviews, room
+from .views import (
+    applications,
+    archive,
+    jobs,
+    plans,
+    profile,
+    reports,
+    reviews,
+    room,
+    room_media,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -10,6 +20,12 @@ urlpatterns = [
     path("jobs/<int:job_id>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:job_id>/resumes/", jobs.job_upload, name="job_upload"),
     path("jobs/<int:job_id>/profile/", profile.job_profile, name="job_profile"),
+    path("jobs/<int:job_id>/plan/", plans.job_plan, name="job_plan"),
+    path(
+        "jobs/<int:job_id>/resumes/progress/",
+        jobs.job_upload_progress,
+        name="job_upload_progress",
+    ),
     path(
         "applications/<int:application_id>/",
         applications.application_detail,
@@ -32,6 +48,11 @@ urlpatterns = [
     ),
     path("reports/<int:report_id>/", reports.report_detail, name="report_detail"),
     path("reports/<int:report_id>/pdf/", reports.report_pdf, name="report_pdf"),
+    path(
+        "reports/<int:report_id>/answers/<int:answer_id>/recording/",
+        room_media.answer_recording,
+        name="answer_recording",
+    ),
     path("calibration/", reviews.calibration, name="calibration"),
     path("review-requests/", reviews.review_request_list, name="review_request_list"),
     path(
@@ -42,4 +63,6 @@ urlpatterns = [
     path("employees/", archive.employee_list, name="employee_list"),
     path("employees/<int:employee_id>/", archive.employee_detail, name="employee_detail"),
     path("i/<str:token>/", room.room, name="room"),
+    path("i/<str:token>/ping/", room.room_ping, name="room_ping"),
+    path("i/<str:token>/media/<int:question_id>/", room_media.room_media, name="room_media"),
 ]

@@ -65,6 +65,58 @@ def jpeg_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def huge_png(side: int, *, pixel_data: bool = True) -> bytes:
+    """A side × side black-and-white PNG of a few KB: a decompression bomb for picture readers.
+
+    With pixel_data the rows are all there (white, deflated; about side²/8 bytes to build),
+    without it the header alone claims the size, which is all a careful reader looks at.
+    """
+    row = b"\x00" + b"\xff" * ((side + 7) // 8)  # filter byte 0, then white pixels
+    raw = row * side if pixel_data else row
+    data = zlib.compress(raw, 9)
+
+    def chunk_of(kind: bytes, payload: bytes) -> bytes:
+        crc = zlib.crc32(kind + payload)
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)  # 1-bit greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk_of(b"IHDR", header)
+        + chunk_of(b"IDAT", data)
+        + chunk_of(b"IEND", b"")
+    )
+
+
+def many_frames_gif(frames: int = 50) -> bytes:
+    from PIL import Image
+
+    images = [Image.new("L", (60, 30), shade) for shade in range(0, 250, 250 // frames)]
+    buffer = io.BytesIO()
+    images[0].save(buffer, "GIF", save_all=True, append_images=images[1:frames])
+    return buffer.getvalue()
+
+
+def pdf_with_image_bomb(side: int = 40_000) -> bytes:
+    """A PDF page showing a side × side picture stored in a few KB (flate of zeros)."""
+    pixels = raw_deflate_of_zeros(side * side // MIB + 1)
+    stream = b"\x78\xda" + pixels + struct.pack(">I", 1)  # Adler-32 is not checked first
+    content = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /XObject << /Im0 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (side, side, len(stream))
+        + stream
+        + b"\nendstream",
+    ]
+    return assemble_pdf(objects)
+
+
 def image_only_pdf() -> bytes:
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer)
@@ -252,6 +304,11 @@ def hostile_files() -> list[HostileFile]:
         HostileFile("png-named.pdf", png_bytes(), "error", "picture"),
         HostileFile("jpeg-named.pdf", jpeg_bytes(), "error", "picture"),
         HostileFile("png-named.docx", png_bytes(), "error", "picture"),
+        HostileFile("bomb.png", huge_png(100_000, pixel_data=False), "error", "decompression bomb"),
+        HostileFile("too-many-pixels.png", huge_png(8_000), "error", "decompression bomb"),
+        HostileFile("truncated.png", huge_png(1_000)[:80], "error", "damaged"),
+        HostileFile("many-frames.gif", many_frames_gif(), "error", "pages"),
+        HostileFile("image-bomb.pdf", pdf_with_image_bomb(), "error", "decompression bomb"),
         HostileFile("page.pdf", b"<!DOCTYPE html><html><body>Jane</body></html>", "error", "HTML"),
         HostileFile("gb18030.txt", chinese.encode("gb18030"), "text"),
         HostileFile("utf16.txt", chinese.encode("utf-16"), "text"),

@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 import pytest
 
@@ -35,14 +36,18 @@ Skills: JavaScript, Postgres, Docker, customer service
 """
 
 
+# "至今" / "present" is read as today's month; the tests pin the day.
+TODAY = date(2026, 11, 15)
+
+
 @pytest.fixture(scope="module")
 def chinese() -> ParsedResume:
-    return parse_resume_text(CHINESE_RESUME)
+    return parse_resume_text(CHINESE_RESUME, today=TODAY)
 
 
 @pytest.fixture(scope="module")
 def english() -> ParsedResume:
-    return parse_resume_text(ENGLISH_RESUME)
+    return parse_resume_text(ENGLISH_RESUME, today=TODAY)
 
 
 def test_chinese_contact_details(chinese: ParsedResume) -> None:
@@ -116,7 +121,7 @@ def test_english_skills_with_synonyms_and_word_boundaries(english: ParsedResume)
     ],
 )
 def test_years_of_experience(line: str, expected: float) -> None:
-    assert find_years(line.splitlines())[0] == expected
+    assert find_years(line.splitlines(), today=TODAY)[0] == expected
 
 
 def test_explicit_statement_beats_date_ranges() -> None:

@@ -16,6 +16,7 @@ OWN_APPS = {
     "candidates",
     "interviews",
     "assessment",
+    "screening",
     "archive",
     "workflow",
     "privacy",

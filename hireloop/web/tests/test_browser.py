@@ -50,10 +50,18 @@ def take_interview(browser, link: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(link)
     shot(page, "04-candidate-welcome")
     page.click("text=Start the interview")
+    page.get_by_test_id("practice").wait_for()
+    page.fill("#practice-text", "I like untangling hard bugs.")
+    page.click("text=I'm ready")
     progress = page.get_by_test_id("progress").inner_text()
     total = int(progress.split("/")[1])
     for number in range(1, total + 1):
         assert page.get_by_test_id("progress").inner_text() == f"Question {number}/{total}"
+        if number > 1:
+            assert page.get_by_test_id("remark").is_visible()  # feedback on the last answer
+            page.click("#skip-pause")  # the pause between questions, cut short
+        if page.locator("#skip-prep").is_visible():
+            page.click("#skip-prep")  # the scenario's preparation time, cut short
         page.fill("#id_text", ANSWER)
         if number == 1:
             shot(page, "05-candidate-question")
@@ -61,6 +69,10 @@ def take_interview(browser, link: str) -> None:  # type: ignore[no-untyped-def]
             assert page.get_by_test_id("progress").inner_text() == f"Question 1/{total}"
             page.fill("#id_text", ANSWER)
         page.locator("button[type=submit]").last.click()
+    page.get_by_test_id("probe").wait_for()  # the resume says "led a team of 5"
+    assert "led a team of 5" in page.get_by_test_id("probe").inner_text()
+    page.fill("#id_text", "I led five engineers through the migration and chose the order of work.")
+    page.click("[data-testid=probe] button[name=probe][value='1']")
     page.get_by_test_id("done").wait_for()
     shot(page, "06-candidate-done")
     phone.close()

@@ -60,12 +60,19 @@ def test_job_to_employee(client, job, recruiter, interviewer, run_worker):  # ty
     candidate = client.__class__()
     room = reverse("web:room", args=[link_token(session)])
     candidate.post(room, {"start": "1"})
+    assert 'data-testid="practice"' in candidate.get(room).content.decode()
+    candidate.post(room, {"practice_done": "1"})
     total = session.plan.items.count()
     for number in range(1, total + 1):
         page = candidate.get(room)
         assert f"{number}/{total}" in page.content.decode()
         question = page.context["question"]
         candidate.post(room, {"question_id": question.pk, "text": GOOD_ANSWER})
+    page = candidate.get(room)
+    assert page.context["step"] == "probe"  # Alice's resume says she led a team of 5
+    assert "led a team of 5" in page.content.decode()
+    probe = page.context["probe"]
+    candidate.post(room, {"probe": "1", "probe_id": probe.pk, "text": "I led five engineers."})
     assert candidate.get(room).context["session"].status == "completed"
     run_worker()  # delivers interview.completed, which queues scoring; then scores
 
@@ -157,8 +164,12 @@ def test_resume_claims_no_answer_supports_are_flagged_on_the_report(  # type: ig
         application=application, actor=recruiter, answers="I fixed a bug in the payment code."
     )
     assert [f["kind"] for f in session.report.consistency_flags] == ["leadership"]
+    (probe,) = session.probes.all()  # the room asked about the claim, in the job's language
+    assert probe.kind == "leadership" and "led a team of 5 engineers" in probe.question_text
+    assert probe.answered_at is not None
     client.login(username=interviewer.username, password=PASSWORD)
     page = client.get(reverse("web:report_detail", args=[session.report.pk])).content.decode()
     flags = page.split('data-testid="consistency-flags"')[1].split("</div>\n")[0]
     assert "led a team of 5 engineers" in flags
+    assert 'data-testid="claim-probes"' in page and "I fixed a bug in the payment code." in page
     assert "led a team of 5" not in raw_database_dump()  # the quote is stored encrypted

@@ -17,6 +17,7 @@ def room(application, recruiter):  # type: ignore[no-untyped-def]
     session = do_invite(application=application, actor=recruiter)
     url = reverse("web:room", args=[link_token(session)])
     Client().post(url, {"start": "1"})
+    Client().post(url, {"practice_done": "1"})
     return session, url
 
 

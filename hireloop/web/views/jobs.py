@@ -19,11 +19,13 @@ from hireloop.jobs.services import (
     may_manage_job,
 )
 from hireloop.org.services import current_organisation
-from hireloop.screening.services import ResumeRejected, do_intake_resume, ranked_applications
+from hireloop.screening.bulk import batch_progress, do_receive_files, do_receive_zip, is_zip
+from hireloop.screening.services import ResumeRejected, ranked_applications
 
 from ..forms import DimensionFormSet, JobForm, ResumeUploadForm
 
 PAGE_SIZE = 50
+RECENT_BATCHES = 3
 
 
 @login_required
@@ -99,6 +101,7 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
             "page": page,
             "upload_form": ResumeUploadForm(),
             "may_manage": may_manage_job(request.user, job),
+            **_progress(job),
         },
     )
 
@@ -106,25 +109,51 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def job_upload(request: HttpRequest, job_id: int) -> HttpResponse:
+    """Many files or zips at once: files become one batch, each zip its own (M3, bulk)."""
     job = access_job(request.user, job_id)
     if not may_manage_job(request.user, job):
         return HttpResponse(status=403)
-    stored = 0
+    files = []
     for upload in request.FILES.getlist("resumes"):
-        try:
-            do_intake_resume(
-                job=job,
-                filename=upload.name or "resume",
-                data=upload.read(),
-                content_type=upload.content_type or "",
-                actor=request.user,
+        data = upload.read()
+        name = upload.name or "resume"
+        if is_zip(data) and name.lower().endswith(".zip"):
+            try:
+                do_receive_zip(job=job, filename=name, data=data, actor=request.user)
+            except ResumeRejected as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s received; its resumes are being unpacked.") % {"name": name},
+                )
+        else:
+            files.append((name, data, upload.content_type or ""))
+    if files:
+        batch = do_receive_files(job=job, files=files, actor=request.user)
+        for refusal in batch.rejected:
+            messages.error(request, refusal)
+        stored = len(files) - len(batch.rejected)
+        if stored:
+            messages.success(
+                request,
+                _("%(count)d resumes received; they are being read and screened.")
+                % {"count": stored},
             )
-            stored += 1
-        except ResumeRejected as error:
-            messages.error(request, str(error))
-    if stored:
-        messages.success(
-            request,
-            _("%(count)d resumes received; they are being read and screened.") % {"count": stored},
-        )
     return redirect("web:job_detail", job.pk)
+
+
+@login_required
+def job_upload_progress(request: HttpRequest, job_id: int) -> HttpResponse:
+    """The latest uploads' progress, polled by the job page while any is unfinished."""
+    job = access_job(request.user, job_id)
+    context = _progress(job)
+    response = render(request, "web/_upload_progress.html", {"job": job, **context})
+    if request.headers.get("HX-Request") and not context["uploading"]:
+        response["HX-Refresh"] = "true"  # all read: reload the page to show the new ranking
+    return response
+
+
+def _progress(job) -> dict:  # type: ignore[no-untyped-def]
+    progress = batch_progress(list(job.upload_batches.all()[:RECENT_BATCHES]))
+    return {"progress": progress, "uploading": any(not p.is_finished for p in progress)}

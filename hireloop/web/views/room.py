@@ -1,11 +1,17 @@
-"""The candidate's interview room: no account, only the signed link."""
+"""The candidate's interview room: no account, only the signed link.
+
+One URL; what it shows is the session's current step (welcome, consent, practice, question,
+follow-up, done), read from the database on every request. Each POST names its action, does
+it, and redirects back (post/redirect/get), so a reload never submits twice.
+"""
 
 import contextlib
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from hireloop.assessment.models import Report
 from hireloop.assessment.reviews import (
@@ -14,16 +20,33 @@ from hireloop.assessment.reviews import (
     report_for_candidate,
 )
 from hireloop.errors import InterviewLinkInvalid
-from hireloop.interviews.enums import SessionStatus
+from hireloop.interviews import room as flow
+from hireloop.interviews.coding import problem_of
+from hireloop.interviews.enums import AnswerMode
+from hireloop.interviews.models import InterviewSession
 from hireloop.interviews.services import (
     SessionClosed,
     current_question,
+    do_answer_follow_up,
+    do_answer_probe,
     do_start,
-    do_submit_answer,
+    open_probe,
     session_from_token,
 )
+from hireloop.org.compliance import capabilities_for
 
 from ..forms import AnswerForm
+
+PING_MAX_BYTES = 2 * 1024 * 1024
+STEP_TEMPLATES = {
+    flow.RoomStep.WELCOME: "web/room_welcome.html",
+    flow.RoomStep.CONSENT: "web/room_consent.html",
+    flow.RoomStep.PRACTICE: "web/room_practice.html",
+    flow.RoomStep.QUESTION: "web/room_question.html",
+    flow.RoomStep.FOLLOW_UP: "web/room_follow_up.html",
+    flow.RoomStep.PROBE: "web/room_probe.html",
+    flow.RoomStep.DONE: "web/room_done.html",
+}
 
 
 def _activate_job_language(request: HttpRequest, session) -> None:  # type: ignore[no-untyped-def]
@@ -40,52 +63,136 @@ def room(request: HttpRequest, token: str) -> HttpResponse:
     except InterviewLinkInvalid as invalid:
         return render(request, "web/room_invalid.html", {"message": str(invalid)}, status=404)
     _activate_job_language(request, session)
-    job = session.application.job
-    if request.method == "POST" and "start" in request.POST:
-        do_start(session=session)
-        return redirect("web:room", token)
-    if request.method == "POST" and "request_review" in request.POST:
-        # Before the report exists the page offers no request; a forged post changes nothing.
-        with contextlib.suppress(ReviewInvalid):
-            do_request_human_review(session=session, message=request.POST.get("message", ""))
-        return redirect("web:room", token)
-    question, progress = current_question(session)
-    form = AnswerForm(request.POST or None)
     error = ""
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
         try:
-            do_submit_answer(
-                session=session,
-                question_id=form.cleaned_data["question_id"],
-                text=form.cleaned_data["text"],
-            )
-            return redirect("web:room", token)
+            if _act(request, session):
+                return redirect("web:room", token)
         except SessionClosed as refusal:
             error = str(refusal)
-    if session.status == SessionStatus.INVITED:
-        template = "web/room_welcome.html"
-    elif session.status == SessionStatus.COMPLETED or question is None:
-        template = "web/room_done.html"
+    step = flow.room_step(session)
+    if step == flow.RoomStep.QUESTION:
+        flow.do_open_question(session=session)
+    return render(request, STEP_TEMPLATES[step], _context(request, session, step, token, error))
+
+
+@never_cache
+@require_POST
+def room_ping(request: HttpRequest, token: str) -> JsonResponse:
+    """The device check's bandwidth probe: the browser times an upload of a known size."""
+    try:
+        session_from_token(token)
+    except InterviewLinkInvalid:
+        return JsonResponse({"error": "invalid link"}, status=404)
+    return JsonResponse({"received": len(request.body[:PING_MAX_BYTES])})
+
+
+def _act(request: HttpRequest, session: InterviewSession) -> bool:
+    """Carry out the posted action; False when the form must be shown again with an error."""
+    post = request.POST
+    if "start" in post:
+        do_start(session=session)
+    elif "consent" in post:
+        flow.do_record_consent(session=session, granted=set(post.getlist("scope")))
+    elif "practice_done" in post:
+        flow.do_finish_practice(session=session)
+    elif "extend" in post:
+        flow.do_extend(session=session)
+    elif "follow_up" in post:
+        skipped = post.get("follow_up") == "skip"
+        do_answer_follow_up(session=session, text="" if skipped else post.get("text", "")[:20000])
+    elif "probe" in post:
+        skipped = post.get("probe") == "skip"
+        do_answer_probe(
+            session=session,
+            probe_id=int(post.get("probe_id", "0") or 0),
+            text="" if skipped else post.get("text", ""),
+        )
+    elif "request_review" in post:
+        # Before the report exists the page offers no request; a forged post changes nothing.
+        with contextlib.suppress(ReviewInvalid):
+            do_request_human_review(session=session, message=post.get("message", ""))
     else:
-        template = "web/room_question.html"
-        form = AnswerForm(initial={"question_id": question.pk}) if not error else form
-    report = report_for_candidate(session) if template == "web/room_done.html" else None
-    return render(
-        request,
-        template,
-        {
-            "explanation": _explanation(session, report) if report else [],
-            "review_requests": report.review_requests.all() if report else [],
-            "report": report,
-            "session": session,
-            "job": job,
-            "question": question,
-            "progress": progress,
-            "form": form,
-            "error": error,
-            "token": token,
-        },
-    )
+        form = AnswerForm(post)
+        if not form.is_valid():
+            raise SessionClosed(" ".join(str(e) for errors in form.errors.values() for e in errors))
+        flow.do_answer_in_room(
+            session=session,
+            question_id=form.cleaned_data["question_id"],
+            text=form.cleaned_data["text"],
+            code_language=post.get("code_language", "python"),
+        )
+    return True
+
+
+def _context(request, session, step, token: str, error: str) -> dict:  # type: ignore[no-untyped-def]
+    question, progress = current_question(session)
+    context = {
+        "session": session,
+        "job": session.application.job,
+        "step": step,
+        "question": question,
+        "progress": progress,
+        "error": error,
+        "token": token,
+        "form": AnswerForm(request.POST or None) if error else None,
+        "plan": session.plan,
+    }
+    if step == flow.RoomStep.WELCOME:
+        context["media_offered"] = flow.offered_scopes(session)
+    elif step == flow.RoomStep.CONSENT:
+        context.update(scopes=flow.offered_scopes(session), consent_version=flow.CONSENT_VERSION)
+    elif step == flow.RoomStep.PRACTICE:
+        context.update(
+            practice_question=flow.practice_question(session.application.job.language),
+            media=sorted(flow.granted_scopes(session)),
+        )
+    elif step == flow.RoomStep.QUESTION and question is not None:
+        clock = flow.question_clock(session, question)
+        pause_until = flow.pause_until(session)
+        mode = flow.answer_mode(session, question)
+        if mode == AnswerMode.CODE:
+            context.update(_code_context(question, session.application.job.language))
+        context.update(
+            mode=mode,
+            clock=clock,
+            remark=flow.last_remark(session),
+            pause_left=max(0, int((pause_until - timezone.now()).total_seconds()))
+            if pause_until
+            else 0,
+            can_extend=bool(clock.answer_seconds)
+            and session.plan.allow_extension
+            and session.extended_question_id is None,
+        )
+    elif step == flow.RoomStep.FOLLOW_UP:
+        context["follow_up"] = flow.open_follow_up(session)
+    elif step == flow.RoomStep.PROBE:
+        context["probe"] = open_probe(session)
+    elif step == flow.RoomStep.DONE:
+        context.update(_explanation_context(session))
+    return context
+
+
+def _code_context(question, language: str) -> dict:  # type: ignore[no-untyped-def]
+    problem = problem_of(question)
+    if problem is None:
+        return {"code_languages": [("python", "Python")], "code_starters": {}, "code_prompt": ""}
+    names = {"python": "Python", "javascript": "JavaScript"}
+    return {
+        "code_languages": [(key, names.get(key, key)) for key in problem.function_names],
+        "code_starters": problem.starter_code,
+        "code_prompt": problem.prompt.get(language, problem.prompt.get("en", "")),
+    }
+
+
+def _explanation_context(session: InterviewSession) -> dict:
+    report = report_for_candidate(session)
+    return {
+        "report": report,
+        "explanation": _explanation(session, report) if report else [],
+        "review_requests": report.review_requests.all() if report else [],
+        "capabilities": capabilities_for(session.application.job.organisation),
+    }
 
 
 def _explanation(session, report: Report) -> list[dict]:  # type: ignore[no-untyped-def]

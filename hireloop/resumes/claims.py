@@ -1,4 +1,4 @@
-"""Resume–answer consistency (M12): claims in the resume that no answer supports.
+"""Resume claims an interview can probe, and whether answers support them (M12).
 
 A claim is a resume line that asserts something an interview can probe: leading people
 ("led a team of 8", "带领8人团队", "项目负责人") or a measured achievement ("cut costs by 30%",
@@ -85,3 +85,10 @@ def _looks_like_a_year(number: str) -> bool:
 
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?。！？；;])\s*|\n+", text) if s.strip()]
+
+
+def probe_worthy_claims(resume_lines: list[str], limit: int = 2) -> list[ClaimCheck]:
+    """The claims worth a question of their own, leadership first, at most ``limit``."""
+    claims = check_claims(resume_lines, [])
+    claims.sort(key=lambda c: c.kind != "leadership")
+    return claims[:limit]

@@ -1,6 +1,6 @@
 """Resume claims that no answer supports are flagged for the interviewer (M12)."""
 
-from hireloop.assessment.consistency import check_claims, unsupported_claims
+from hireloop.resumes.claims import check_claims, unsupported_claims
 
 RESUME = [
     "Alice Chen",

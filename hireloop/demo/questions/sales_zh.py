@@ -1,0 +1,306 @@
+"""销售经理: the job's own questions, in Chinese.
+
+The first eight are the original hand-written set, in dimension order: the plan generator
+takes the first two questions covering each dimension, so they form the job's interview
+plan and the demo's scripted answers refer to their keys. Do not reorder them.
+"""
+
+from hireloop.interviews.enums import AnswerMode, QuestionKind
+
+from .spec import NEGOTIATION, PROSPECTING, RELATIONSHIPS, SALES_TEAM, ZH, QuestionContent
+
+QUESTIONS = (
+    QuestionContent(
+        "sales-new-account",
+        ZH,
+        QuestionKind.BEHAVIOURAL,
+        "请讲一个你从零开拓并最终签下的大客户：你是怎么找到这个机会的，推进过程中遇到了什么阻力，"
+        "最后的结果如何？",
+        (PROSPECTING, NEGOTIATION),
+        anchor_low="说不出客户从哪里来，过程只有“多跑几次”“关系好”，没有结果数字。",
+        anchor_mid="过程清楚、有签约金额，但对阻力的处理和自己的具体作用讲得笼统。",
+        anchor_high="讲清线索来源、关键决策人、每一步的推进动作和遇到的阻力，给出签约金额、"
+        "周期和回款，并说明从中学到的方法。",
+    ),
+    QuestionContent(
+        "sales-quarter-gap",
+        ZH,
+        QuestionKind.SITUATIONAL,
+        "季度还剩一个月，你的业绩完成率只有 60%，手上的商机也不多。你会怎样安排接下来的四周？"
+        "请说说具体的优先级和做法。",
+        (PROSPECTING,),
+        anchor_low="只说“加班多打电话”“找领导要资源”，没有优先级。",
+        anchor_mid="会梳理现有商机并加快推进，但没有区分成交概率，也没有新增线索的计划。",
+        anchor_high="先按成交概率和金额给商机排序，集中资源推进最可能成交的单子，同时安排老客户"
+        "复购和转介绍，并设定每周可检查的目标。",
+        difficulty=3,
+    ),
+    QuestionContent(
+        "sales-unhappy-client",
+        ZH,
+        QuestionKind.BEHAVIOURAL,
+        "请分享一次老客户对我们的服务很不满意、甚至考虑不再续约的经历。你做了什么，结果如何？",
+        (RELATIONSHIPS,),
+        anchor_low="归咎于产品或交付同事，自己只是转达。",
+        anchor_mid="及时道歉并协调处理了问题，但没有说明客户后来是否续约。",
+        anchor_high="先了解不满的真正原因，协调内部同事给出改进计划并定期回访，最终保住续约，"
+        "甚至带来新的需求。",
+    ),
+    QuestionContent(
+        "sales-new-buyer",
+        ZH,
+        QuestionKind.SITUATIONAL,
+        "一位合作三年的老客户新换了采购负责人，对方明确表示要重新比价。你会如何应对？",
+        (RELATIONSHIPS,),
+        anchor_low="马上降价保单，或者绕过新负责人直接找老关系施压。",
+        anchor_mid="会拜访新负责人并介绍合作历史，但没有准备价值证明。",
+        anchor_high="先了解新负责人的考核目标，准备三年合作带来的成本和效率数据，邀请使用部门"
+        "一起证明价值，在价格上准备有条件的方案。",
+        difficulty=3,
+    ),
+    QuestionContent(
+        "sales-livestream-pitch",
+        ZH,
+        QuestionKind.SCENARIO,
+        "情景模拟：公司今晚在视频号直播推出新版智能客服 SaaS，你是主讲。请用大约两分钟的口播，"
+        "向正在观看的中小企业老板介绍产品，并回应弹幕里的质疑：“你们比别家贵了三成，凭什么？”"
+        "请直接写出你会说的话。",
+        (NEGOTIATION, PROSPECTING),
+        anchor_low="罗列功能参数，回避价格质疑，或者直接承诺打折。",
+        anchor_mid="介绍清楚产品和一两个卖点，对价格质疑有回应，但缺少客户案例和行动号召。",
+        anchor_high="从老板的痛点开场，用客户案例和算账讲清价值，正面回应价格质疑并给出对比，"
+        "最后有明确的行动号召（预约演示、限时试用）。",
+        difficulty=3,
+        answer_seconds=300,
+    ),
+    QuestionContent(
+        "sales-price-pressure",
+        ZH,
+        QuestionKind.BEHAVIOURAL,
+        "请讲一次客户在价格上强烈施压的谈判。你的底线是什么，你做了哪些让步、换回了什么？",
+        (NEGOTIATION,),
+        anchor_low="一味让价直到客户满意，或者因为价格谈崩了却说不出原因。",
+        anchor_mid="有价格底线并守住了，但让步时没有换回条件。",
+        anchor_high="事先明确底线和可交换的条件，用提问了解客户压价的真实原因，每次让步都换回"
+        "付款方式、合同年限或转介绍等条件，达成双赢。",
+        difficulty=3,
+    ),
+    QuestionContent(
+        "sales-cross-team-deal",
+        ZH,
+        QuestionKind.BEHAVIOURAL,
+        "讲一次你作为项目负责人，协调售前、交付或财务同事一起拿下项目的经历。"
+        "过程中出现过什么分歧，你是怎么处理的？",
+        (SALES_TEAM,),
+        anchor_low="说不出自己的角色，或把分歧归咎于其他部门。",
+        anchor_mid="能说明分工和配合过程，分歧靠上级拍板解决。",
+        anchor_high="明确分工和节奏，用客户需求和数据化解分歧，让各方都认同方案，"
+        "并在项目后分享经验。",
+    ),
+    QuestionContent(
+        "sales-coach-newcomer",
+        ZH,
+        QuestionKind.SITUATIONAL,
+        "你带的一位新同事连续两个月没有开单，情绪也很低落。作为销售经理，你会怎么帮他？",
+        (SALES_TEAM,),
+        anchor_low="只是催业绩，或者认为新人不适合就该淘汰。",
+        anchor_mid="会鼓励并分享自己的经验，但没有具体的辅导计划。",
+        anchor_high="先一对一了解原因，陪访观察具体问题，制定每周可衡量的小目标并复盘，"
+        "让他从小单开始建立信心。",
+    ),
+    # The questions below are not in the plan; HR can swap them in.
+    QuestionContent(
+        "sales-lost-deal",
+        ZH,
+        QuestionKind.BEHAVIOURAL,
+        "请讲一个你投入了很多精力、最后却没有拿下的单子。你事后是怎么分析丢单原因的？"
+        "之后在做法上改变了什么？",
+        (PROSPECTING,),
+        anchor_low="把原因全部归到价格、竞争对手或客户不懂行，说不出自己可以改进的地方。",
+        anchor_mid="能说出一两个具体的丢单原因，但改进只停留在“以后多注意”，没有说明后来的单子"
+        "有什么不同。",
+        anchor_high="从决策链、需求把握、竞争和自己的推进节奏逐项复盘，找到自己能控制的原因"
+        "（例如一直没见到决策人），讲清后来改了什么做法，并用之后的成交说明效果。",
+    ),
+    QuestionContent(
+        "sales-new-industry",
+        ZH,
+        QuestionKind.CREATIVE,
+        "公司准备把智能客服产品推向一个我们从没做过的行业：连锁酒店。如果由你来打开这个市场，"
+        "前三个月你会怎么做？",
+        (PROSPECTING,),
+        anchor_low="只说“多打电话、多拜访”，没有针对酒店行业的思路，也说不出怎样算做成。",
+        anchor_mid="想到先做行业调研、找几家标杆客户，但步骤和衡量方式比较模糊。",
+        anchor_high="先弄清酒店客服的具体痛点（如夜间的预订咨询、改期退订），挑一两家愿意试点的"
+        "客户并量化效果，把试点做成案例复制到同类客户，并设定线索数、试点数、签约数等每月"
+        "可检查的目标。",
+        difficulty=3,
+    ),
+    QuestionContent(
+        "sales-cold-call",
+        ZH,
+        QuestionKind.SCENARIO,
+        "情景模拟：你拿到了一家中型电商公司客服负责人的电话，对方从没听说过我们。请用语音说出"
+        "你打给他的第一通电话的开场，大约一分钟：你怎么介绍自己，怎么引起他的兴趣，最后想和他"
+        "约定什么？",
+        (PROSPECTING, NEGOTIATION),
+        anchor_low="一开口就念产品介绍，不给对方说话的机会，结束时没有明确的下一步。",
+        anchor_mid="开场简洁，提到一个电商客服常见的痛点，但没有用提问了解对方的情况，结尾的邀约"
+        "比较含糊。",
+        anchor_high="十几秒内说清自己是谁、为什么打给他，用一两个开放的问题请对方谈谈现状而不是"
+        "一口气讲完，最后提出一个具体、容易答应的下一步（如约二十分钟的线上演示）。",
+        answer_mode=AnswerMode.VOICE,
+        prep_seconds=30,
+        answer_seconds=90,
+    ),
+    QuestionContent(
+        "sales-pipeline-forecast",
+        ZH,
+        QuestionKind.TECHNICAL,
+        "你的销售漏斗里现在有 20 个商机，经理请你预测本季度能签下多少金额。你会怎么做这个预测？"
+        "哪些情况会让你调高或调低某个商机的成交概率？",
+        (PROSPECTING,),
+        anchor_low="凭感觉报一个数，或者把所有商机的金额直接加起来。",
+        anchor_mid="按销售阶段给商机设定概率再加权求和，但不核实每个商机的真实进展。",
+        anchor_high="按阶段加权的同时，用能核实的证据调整概率（是否见过决策人、预算是否已批、"
+        "是否有明确的签约时间），把有把握的和有可能的分开报，并定期用实际结果校准自己的预测。",
+        difficulty=3,
+    ),
+    QuestionContent(
+        "sales-decision-maker",
+        ZH,
+        QuestionKind.SITUATIONAL,
+        "你跟进的项目里，对接人很积极，可你一直见不到真正拍板的人。你会怎么做？",
+        (PROSPECTING, NEGOTIATION),
+        anchor_low="一直等对接人推进，或者绕过对接人直接去找领导，让对接人难堪。",
+        anchor_mid="请对接人帮忙引荐，但没有给他一个向上引荐的理由。",
+        anchor_high="先弄清决策流程和拍板人关心的指标，帮对接人准备向上汇报的材料（如投入产出的"
+        "测算、同行案例），争取和他一起去见拍板人，同时维护好与对接人的信任。",
+    ),
+    QuestionContent(
+        "sales-account-growth",
+        ZH,
+        QuestionKind.BEHAVIOURAL,
+        "请讲一次你在已经合作的客户那里发现并推成了新需求的经历，例如增购或扩展到新的部门。"
+        "这个机会你是怎么发现的？",
+        (RELATIONSHIPS, PROSPECTING),
+        anchor_low="客户自己提出要增购，自己只是报价下单，说不出主动做了什么。",
+        anchor_mid="在回访中听到了新需求并推进成交，但说不清是怎么发现的，也没有说明金额。",
+        anchor_high="通过定期回访和使用数据主动发现机会，找到新部门的负责人，用已经取得的效果"
+        "做证明，说出增购金额或续约的变化。",
+    ),
+    QuestionContent(
+        "sales-referral",
+        ZH,
+        QuestionKind.SITUATIONAL,
+        "有几位老客户对我们评价很好，但从来没有给你介绍过新客户。你会怎样让他们愿意帮你转介绍？",
+        (RELATIONSHIPS,),
+        anchor_low="直接开口要名单，或者只打算靠送礼换介绍。",
+        anchor_mid="会在客户满意的时候提出请求，但没有想过怎样让介绍这件事对客户也有意义。",
+        anchor_high="选在客户刚看到明显效果的时候开口，先帮客户总结取得的成果，让介绍对客户本人"
+        "也有价值（如同行交流、联合案例），把请求说得具体、容易做到，并及时告诉客户介绍的后续。",
+    ),
+    QuestionContent(
+        "sales-relationship-plan",
+        ZH,
+        QuestionKind.CREATIVE,
+        "假设你接手了 30 个老客户，前任销售只留下一份联系人表格。请设计你前两个月的客户经营"
+        "计划：先见谁，做什么，怎样判断和每个客户的关系好不好？",
+        (RELATIONSHIPS,),
+        anchor_low="给所有客户平均打一遍电话，没有先后，也没有判断关系的标准。",
+        anchor_mid="按合同金额排序安排拜访，但没有说明怎样判断关系的好坏。",
+        anchor_high="按合同金额、续约时间和使用情况给客户分层，先见快到期和使用量下滑的客户；"
+        "用使用数据、满意度、是否愿意引荐等信号判断关系，并把每次接触记进 CRM 以便跟进。",
+    ),
+    QuestionContent(
+        "sales-usage-drop",
+        ZH,
+        QuestionKind.SITUATIONAL,
+        "你发现一个大客户最近两个月的系统使用量下降了一半，但对方没有任何投诉。你会怎么做？",
+        (RELATIONSHIPS,),
+        anchor_low="客户没投诉就不处理，或者等到续约时再说。",
+        anchor_mid="会打电话问候客户、问有没有问题，但事先没有分析使用数据。",
+        anchor_high="先看数据找出是哪些部门、哪些功能的使用在下降，带着具体发现去拜访使用部门"
+        "和负责人，找到原因（如人员变动、用着不顺手），协调培训或改进方案，并约定之后跟进的时间。",
+    ),
+    QuestionContent(
+        "sales-renewal-standoff",
+        ZH,
+        QuestionKind.SCENARIO,
+        "情景模拟：续约会议上，客户的采购经理说：“另一家的报价比你们低 25%，还答应免费帮我们"
+        "对接 ERP。你们不跟这个价，我们就换。”你是这次续约的负责人。请写出你在会上会怎么回应，"
+        "以及你准备用什么条件来交换。",
+        (NEGOTIATION, RELATIONSHIPS),
+        anchor_low="当场答应降价 25%，或者强硬地说价格不能动，不留任何余地。",
+        anchor_mid="先了解对方报价的内容，强调我们的服务和合作基础，但让步时没有换回条件。",
+        anchor_high="先问清对方报价包含什么、客户最看重什么，用合作期间的数据讲清更换供应商的"
+        "成本和风险；准备好有底线的让步方案，每一步让步都换回条件（如延长合同年限、预付、"
+        "增加模块），并约定会后给出书面方案的时间。",
+        difficulty=3,
+        answer_seconds=300,
+    ),
+    QuestionContent(
+        "sales-discovery-questions",
+        ZH,
+        QuestionKind.TECHNICAL,
+        "第一次拜访一家客户之前，你会准备哪些问题来了解他们的需求？请写出你最想问的几个问题，"
+        "并说明每个问题想弄清什么。",
+        (NEGOTIATION,),
+        anchor_low="问题都是在介绍自己的产品，或者只有一句“您有什么需求”。",
+        anchor_mid="能列出关于现状和痛点的问题，但没有涉及预算、决策人和时间安排。",
+        anchor_high="问题覆盖现状、痛点及其带来的损失、决策人和决策流程、预算和时间，多用开放式"
+        "提问、一次只问一件事，并说明每个答案会怎样影响下一步。",
+        difficulty=1,
+    ),
+    QuestionContent(
+        "sales-explain-value",
+        ZH,
+        QuestionKind.CREATIVE,
+        "请录一段一分钟左右的视频：向一位不熟悉技术的餐饮连锁老板讲清楚，智能客服能为他的生意"
+        "带来什么。",
+        (NEGOTIATION,),
+        anchor_low="堆砌技术名词和功能清单，老板听完仍不知道对自己的生意有什么用。",
+        anchor_mid="说法通俗，讲到一两个好处，但没有联系餐饮老板的具体场景，也没有数字。",
+        anchor_high="从餐饮老板熟悉的场景说起（如饭点咨询多、外卖差评），用简单的话和一个具体的"
+        "数字讲清能省下什么、多赚什么，语速适中，最后给出一个明确的下一步。",
+        answer_mode=AnswerMode.VIDEO,
+        prep_seconds=30,
+        answer_seconds=90,
+    ),
+    QuestionContent(
+        "sales-launch-date-conflict",
+        ZH,
+        QuestionKind.SITUATIONAL,
+        "客户要求一个月内上线，交付同事评估至少需要两个月，双方都来找你。你会怎么处理？",
+        (SALES_TEAM, RELATIONSHIPS),
+        anchor_low="为了签单先答应客户，把压力留给交付同事；或者直接把交付的结论丢给客户。",
+        anchor_mid="在两边之间传话，最后取一个折中的时间，但没有弄清客户为什么要一个月。",
+        anchor_high="先弄清客户一个月期限背后的原因（如某个促销活动），和交付同事一起拆出能先上线"
+        "的核心部分，给客户分阶段的方案和明确的时间，并把约定写进项目计划。",
+        difficulty=3,
+    ),
+    QuestionContent(
+        "sales-share-method",
+        ZH,
+        QuestionKind.BEHAVIOURAL,
+        "请讲一次你把自己的工作方法总结出来、教给团队其他人的经历。他们后来用得怎么样？",
+        (SALES_TEAM,),
+        anchor_low="没有具体例子，或者认为方法是自己的竞争力，不愿意分享。",
+        anchor_mid="在会上分享过经验，但不知道别人有没有用上。",
+        anchor_high="把方法整理成别人能直接用的材料（如话术、拜访清单、案例），陪同事实际用几次"
+        "并跟进效果，能说出团队数据的变化。",
+    ),
+    QuestionContent(
+        "sales-top-seller",
+        ZH,
+        QuestionKind.SITUATIONAL,
+        "你的团队有 4 个人，本季度目标 600 万。业绩最好的一位同事不愿意带新人，也不参加团队"
+        "复盘。作为经理，你会怎么处理？",
+        (SALES_TEAM, PROSPECTING),
+        anchor_low="因为他业绩好就不管，或者在团队会上公开批评他。",
+        anchor_mid="私下找他谈，要求他参加复盘，但没有了解他不愿意的原因。",
+        anchor_high="一对一了解他的顾虑（如担心影响自己的业绩），把带新人和团队目标与对他的认可"
+        "和激励挂钩，给他适合的角色（如负责分享某类客户的打法），并约定可衡量的期望和跟进时间。",
+        difficulty=3,
+    ),
+)

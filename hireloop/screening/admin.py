@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from .models import UploadBatch, UploadBatchItem
+
+
+@admin.register(UploadBatch)
+class UploadBatchAdmin(admin.ModelAdmin):
+    list_display = ("id", "job", "created_by", "created_at", "status")
+    list_filter = ("status",)
+    readonly_fields = ("token", "archive", "status", "error", "rejected")
+
+
+@admin.register(UploadBatchItem)
+class UploadBatchItemAdmin(admin.ModelAdmin):
+    list_display = ("batch", "position", "resume")

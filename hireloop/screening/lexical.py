@@ -1,0 +1,213 @@
+"""Stage 1 of screening: how well a resume's words cover the job's words, in Chinese and English.
+
+Two parts, each 0-1 and each quoting the resume lines it rests on:
+
+- keyword coverage: the job's terms (its skills and keywords as phrases, the words of its title
+  and description) weighted by where they appear in the job and by rarity among the resumes
+  screened together (IDF), each credited with BM25's saturating term frequency, so that the
+  tenth "Excel" adds little and a long resume does not win by length alone;
+- hidden keywords: indicator phrases HR cares about that resumes imply rather than state, e.g.
+  "led a team of 5" shows leadership, 跨部门协作 shows teamwork (indicators.py).
+"""
+
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from hireloop.resumes.fields import CASE_SENSITIVE, SKILL_SYNONYMS, canonical_skill, find_mention
+
+from .matching import Check
+from .words import CJK_RUN, labelled_tokens, tokenize
+
+# BM25's usual constants (Robertson & Zaragoza, "The Probabilistic Relevance Framework", 2009).
+K1 = 1.2
+B = 0.75
+# Where a term appears in the job sets its weight: the title and the listed skills and keywords
+# say what the job is; the description also carries filler.
+TITLE_WEIGHT = 3.0
+LISTED_WEIGHT = 2.0
+DESCRIPTION_WEIGHT = 1.0
+# Terms kept per job: a long description would otherwise dilute the few terms that matter.
+MAX_TERMS = 40
+# Terms quoted in an explanation.
+MAX_EXPLAINED = 12
+
+
+@dataclass(frozen=True)
+class JobTerm:
+    """One term of the job; phrase terms match through the shared bilingual synonym table."""
+
+    text: str  # a stem or bigram for words, the canonical skill name for phrases
+    label: str  # as the job wrote it, for explanations
+    weight: float
+    is_phrase: bool
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """A Latin phrase's stemmed words, for inflected matches; empty for others."""
+        if not self.is_phrase or CJK_RUN.search(self.label) or self.text in CASE_SENSITIVE:
+            return frozenset()
+        return frozenset(tokenize(self.label))
+
+
+@dataclass(frozen=True)
+class ResumeTerms:
+    """A resume's token counts and the first line of each token, computed once per resume."""
+
+    counts: Counter[str]
+    first_line: dict[str, int]
+    line_words: list[frozenset[str]]
+    length: int
+
+
+def terms_of_resume(lines: list[str]) -> ResumeTerms:
+    """Stemmed Latin words and Chinese character bigrams of the resume's lines, counted."""
+    counts: Counter[str] = Counter()
+    first_line: dict[str, int] = {}
+    line_words = []
+    for index, line in enumerate(lines):
+        tokens = tokenize(line)
+        counts.update(tokens)
+        line_words.append(frozenset(tokens))
+        for token in tokens:
+            first_line.setdefault(token, index)
+    return ResumeTerms(counts, first_line, line_words, sum(counts.values()))
+
+
+def job_terms(
+    *, title: str, description: str, listed: list[str], keywords: list[str]
+) -> list[JobTerm]:
+    """The job's terms with their weights, heaviest first, at most MAX_TERMS.
+
+    Listed skills and keywords stay phrases ("accounts payable", "团队协作") and match with
+    their synonyms; title and description contribute single words and Chinese bigrams.
+    """
+    weights: dict[tuple[str, bool], float] = {}
+    labels: dict[tuple[str, bool], str] = {}
+
+    def add(text: str, label: str, weight: float, is_phrase: bool) -> None:
+        key = (text, is_phrase)
+        weights[key] = weights.get(key, 0.0) + weight
+        labels.setdefault(key, label)
+
+    for phrase in dict.fromkeys(p.strip() for p in [*listed, *keywords] if p.strip()):
+        if is_single_token(phrase):
+            add(tokenize(phrase)[0], phrase, LISTED_WEIGHT, False)
+        else:
+            add(canonical_skill(phrase), phrase, LISTED_WEIGHT, True)
+    for token, word in dict(labelled_tokens(title)).items():
+        add(token, word, TITLE_WEIGHT, False)
+    described = labelled_tokens(description)
+    surface = dict(reversed(described))  # the first spelling of each token
+    for token, count in Counter(token for token, _ in described).items():
+        # A word repeated in the description matters more, but with diminishing returns.
+        add(token, surface[token], DESCRIPTION_WEIGHT * (1 + math.log(count)), False)
+    ranked = sorted(weights.items(), key=lambda item: -item[1])[:MAX_TERMS]
+    return [
+        JobTerm(text, labels[(text, is_phrase)], weight, is_phrase)
+        for (text, is_phrase), weight in ranked
+    ]
+
+
+def is_single_token(phrase: str) -> bool:
+    """Whether a phrase is one plain word, with no synonyms to honour ("ledger", not "JS")."""
+    if canonical_skill(phrase) in SKILL_SYNONYMS:
+        return False
+    return len(tokenize(phrase)) == 1 and not CJK_RUN.search(phrase)
+
+
+def phrase_count(text: str, phrase: str) -> int:
+    """How often text mentions phrase or one of its synonyms (whole words for Latin)."""
+    spellings = SKILL_SYNONYMS.get(canonical_skill(phrase), (phrase.strip(),))
+    return sum(len(_spelling_pattern(s).findall(text)) for s in spellings)
+
+
+@functools.cache
+def _spelling_pattern(spelling: str) -> re.Pattern[str]:
+    # The rules of resumes.fields.mentions(), which offers no count: boundaries only on
+    # Latin/digit edges, so "go" does not match "good" yet "熟悉Java" matches "Java".
+    body = re.escape(spelling).replace(r"\ ", r"\s+")
+    if spelling[:1].isascii() and spelling[:1].isalnum():
+        body = rf"(?<![A-Za-z0-9]){body}"
+    if spelling[-1:].isascii() and spelling[-1:].isalnum():
+        body = rf"{body}(?![A-Za-z0-9])"
+    return re.compile(body, 0 if spelling in CASE_SENSITIVE else re.I)
+
+
+def count_terms(terms: list[JobTerm], text: str, resume_terms: ResumeTerms) -> list[int]:
+    """How often the resume mentions each job term, in the order of terms.
+
+    A phrase that no spelling of the synonym table matches still counts once for each line
+    holding all its words in any inflection ("reconciled the general ledgers").
+    """
+    counts = []
+    for term in terms:
+        if not term.is_phrase:
+            counts.append(resume_terms.counts[term.text])
+        elif found := phrase_count(text, term.text):
+            counts.append(found)
+        else:
+            counts.append(len(_lines_with_all_words(term, resume_terms)))
+    return counts
+
+
+def _lines_with_all_words(term: JobTerm, resume_terms: ResumeTerms) -> list[int]:
+    if not term.words or any(word not in resume_terms.counts for word in term.words):
+        return []  # the common case, decided without looking at lines
+    return [i for i, words in enumerate(resume_terms.line_words) if term.words <= words]
+
+
+def idf(document_frequency: int, total: int) -> float:
+    """Smoothed IDF that stays positive: a term every resume has still counts a little, and a
+    pool of one resume gives nearly equal weights instead of dividing by zero."""
+    return math.log(1 + (total + 1) / (document_frequency + 1))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """0-1 share of the job's weighted terms a resume covers, and the checks behind it."""
+
+    value: float
+    checks: list[Check]
+
+
+def keyword_coverage(
+    *,
+    terms: list[JobTerm],
+    weights: list[float],
+    counts: list[int],
+    lines: list[str],
+    resume_terms: ResumeTerms,
+    average_length: float,
+) -> Coverage:
+    """BM25-saturated, IDF-weighted coverage of the job's terms, normalised to 0-1.
+
+    weights are the terms' job weights times their IDF. Each term earns its weight times
+    tf(k1+1)/(tf + k1(1-b+b·len/avg)) / (k1+1): in a resume of average length one mention
+    earns 45% of the term's weight, three mentions 71%.
+    """
+    total = sum(weights)
+    if not terms or total <= 0:
+        return Coverage(0.0, [])
+    norm = K1 * (1 - B + B * resume_terms.length / max(average_length, 1.0))
+    earned = sum(
+        weight * count * (K1 + 1) / (count + norm) / (K1 + 1)
+        for weight, count in zip(weights, counts, strict=True)
+        if count
+    )
+    explained = sorted(range(len(terms)), key=lambda i: -weights[i])[:MAX_EXPLAINED]
+    checks = []
+    for index in explained:
+        term, count = terms[index], counts[index]
+        if not count:
+            checks.append(Check("keyword", term.label, False, ""))
+        elif term.is_phrase:
+            hit = find_mention(lines, term.text)
+            where = [hit[0]] if hit else _lines_with_all_words(term, resume_terms)
+            checks.append(Check("keyword", term.label, True, lines[where[0]] if where else ""))
+        else:
+            line = resume_terms.first_line.get(term.text)
+            checks.append(Check("keyword", term.label, True, "" if line is None else lines[line]))
+    return Coverage(min(1.0, earned / total), checks)

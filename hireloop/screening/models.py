@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from hireloop.candidates.models import ResumeFile
+from hireloop.jobs.models import Job
+from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
+
+from .enums import BatchStatus
+
+
+def archive_upload_path(instance: "UploadBatch", filename: str) -> str:
+    # The stored name never reuses the uploaded one: it may hold a name or be hostile.
+    return f"uploads/{instance.job_id}/{instance.token}"
+
+
+class UploadBatch(models.Model):
+    """One upload of many resumes (several files or one zip), with its progress.
+
+    A zip is stored encrypted, expanded by the worker into one application per resume, and
+    deleted once expanded: afterwards only the resumes themselves hold personal data.
+    """
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="upload_batches")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    token = models.CharField(max_length=32, unique=True)
+    archive = models.FileField(upload_to=archive_upload_path, blank=True)
+    archive_name = EncryptedTextField(blank=True)
+    status = models.CharField(
+        max_length=10, choices=BatchStatus.choices, default=BatchStatus.RECEIVED
+    )
+    error = models.TextField(blank=True)
+    # Files the batch refused (empty, too large, a bomb): one readable sentence each.
+    rejected = EncryptedJSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("upload batch")
+        verbose_name_plural = _("upload batches")
+
+    def __str__(self) -> str:
+        return f"Upload #{self.pk} for {self.job}"
+
+
+class UploadBatchItem(models.Model):
+    """One resume of a batch; ``position`` is its index in the zip, so re-expansion after a
+    crash skips what was already stored."""
+
+    batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="items")
+    resume = models.OneToOneField(ResumeFile, on_delete=models.CASCADE, related_name="batch_item")
+    position = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["position"]
+        unique_together = [("batch", "position")]
+        verbose_name = _("uploaded resume")
+        verbose_name_plural = _("uploaded resumes")
+
+    def __str__(self) -> str:
+        return f"Item {self.position} of batch #{self.batch_id}"

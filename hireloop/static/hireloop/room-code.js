@@ -1,0 +1,38 @@
+// The coding question's editor: CodeMirror 5 (vendored, no build step) on the answer's
+// textarea, with the language the candidate picks. The code is sent as the answer text; the
+// server runs it against the hidden tests in its sandbox.
+(function () {
+  "use strict";
+  const area = document.getElementById("id_text");
+  const picker = document.getElementById("code-language");
+  const startersNode = document.getElementById("code-starters");
+  if (!area || !picker || !window.CodeMirror) return;
+  const starters = startersNode ? JSON.parse(startersNode.textContent) : {};
+  const modes = { python: "python", javascript: "javascript" };
+  if (!area.value.trim()) area.value = starters[picker.value] || "";
+  const editor = window.CodeMirror.fromTextArea(area, {
+    mode: modes[picker.value],
+    lineNumbers: true,
+    indentUnit: 4,
+    tabSize: 4,
+    indentWithTabs: false,
+    viewportMargin: Infinity,
+    screenReaderLabel: area.getAttribute("aria-label") || "",
+    extraKeys: { Tab: (cm) => cm.replaceSelection("    "), "Shift-Tab": "indentLess", Esc: (cm) => cm.getInputField().blur() },
+  });
+  editor.on("change", () => {
+    editor.save();
+    document.dispatchEvent(new CustomEvent("hireloop:activity"));
+    area.dispatchEvent(new Event("input")); // room.js keeps a local draft of the answer
+  });
+  let previous = picker.value;
+  picker.addEventListener("change", () => {
+    // Swap the starter code only if the candidate has not changed it yet.
+    if (!editor.getValue().trim() || editor.getValue() === (starters[previous] || "")) {
+      editor.setValue(starters[picker.value] || "");
+    }
+    editor.setOption("mode", modes[picker.value]);
+    previous = picker.value;
+  });
+  window.hireloopEditor = editor; // for tests and for room.js's time-up submit
+})();
