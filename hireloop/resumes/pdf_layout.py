@@ -102,7 +102,7 @@ def _is_word_gap(previous: Glyph, glyph: Glyph, x0: float | None = None) -> bool
     return gap > WORD_GAP_EM * min(previous.size, glyph.size)
 
 
-def _first(item: tuple[float, Any]) -> float:
+def _first(item: tuple[float, Glyph, bool]) -> float:
     return item[0]
 
 
@@ -262,7 +262,7 @@ class _PageReader:
             return True
         size, rgb = self._style(text_object)
         twins = [(_overlap(box, copied), copied) for _, copied in recent]
-        overlap, copied = max(twins, key=_first, default=(0.0, []))
+        overlap, copied = max(twins, key=lambda twin: twin[0], default=(0.0, []))
         if not overlap:
             return False  # nothing it could copy: pdfium left it out for another reason
         shift = box.x0 - min(glyph.box.x0 for glyph in copied)

@@ -1,7 +1,8 @@
 """Read many untrusted resumes fast, through a few long-lived sandbox workers.
 
 extract_in_sandbox starts a fresh child process per file, which costs more than reading a
-typical resume (0.3-1.9 s of Python start-up and imports against ~0.05 s of parsing). A
+typical resume: Python start-up and imports take 0.15 s on a quiet machine and up to 1.9 s
+on a busy one, reading a generated resume 15 ms (docs/resume-parsing.md, "Fast path"). A
 SandboxPool keeps `workers` children alive instead, each with the same bare environment and
 limits (memory cap, no file writes, no new processes), and sends them one file at a time.
 What keeps one hostile file from affecting another file's result:

@@ -200,6 +200,8 @@ class SandboxWorker:
                     if key.fileobj is process.stdin:
                         try:
                             pending = pending[os.write(key.fd, pending[:65536]) :]
+                        except BlockingIOError:
+                            continue
                         except BrokenPipeError:
                             pending = pending[:0]  # the child died; its exit status tells why
                         if not pending:
