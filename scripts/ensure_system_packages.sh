@@ -7,8 +7,9 @@
 # working.
 set -euo pipefail
 # Coding questions run JavaScript answers with Node.js, sandboxed with util-linux's unshare.
+# espeak-ng synthesises the English speech that the media tests and bench/media.py transcribe.
 PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
-    tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng nodejs util-linux)
+    tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng nodejs util-linux espeak-ng)
 if ! command -v dpkg >/dev/null 2>&1; then
     echo "ensure_system_packages: not a Debian system; install pango, a CJK font and" \
         "Tesseract with its chi_sim and eng data yourself" >&2

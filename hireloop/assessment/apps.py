@@ -15,6 +15,12 @@ def _recompute_when_profile_changes(payload: dict[str, Any]) -> None:
     on_profile_changed(payload)
 
 
+def _rescore_when_media_analysed(payload: dict[str, Any]) -> None:
+    from .services import on_media_analysed
+
+    on_media_analysed(payload)
+
+
 class AssessmentConfig(AppConfig):
     name = "hireloop.assessment"
     label = "assessment"
@@ -25,3 +31,4 @@ class AssessmentConfig(AppConfig):
 
         subscribe(EventType.INTERVIEW_COMPLETED, _score_when_interview_completes)
         subscribe(EventType.PROFILE_CHANGED, _recompute_when_profile_changes)
+        subscribe(EventType.MEDIA_ANALYSED, _rescore_when_media_analysed)

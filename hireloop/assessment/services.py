@@ -11,15 +11,19 @@ from hireloop.candidates.enums import ResumeStatus
 from hireloop.candidates.models import ResumeFile
 from hireloop.candidates.services import applications_visible_to
 from hireloop.errors import NotFoundOrForbidden
-from hireloop.interviews.enums import QuestionKind
+from hireloop.interviews.enums import QuestionKind, SessionStatus
 from hireloop.interviews.models import Answer, InterviewSession
 from hireloop.jobs.enums import Language
 from hireloop.jobs.models import Dimension, Job
+from hireloop.media.enums import AnalysisStatus
+from hireloop.media.observations import Observation
+from hireloop.media.services import analyses_of, is_analysing
 from hireloop.resumes.claims import unsupported_claims
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
 from .code_scoring import CodeResult, CodeScore, score_code
+from .delivery import SpokenAnswer, blend, delivery_score
 from .engines import configured_judge
 from .enums import Recommendation
 from .judge import BatchJudge, judge_dimension
@@ -74,22 +78,85 @@ def do_score_session(*, session_id: int) -> Report:
     dimensions = list(session.application.job.dimensions.all())
     results = score_dimensions(session=session, dimensions=dimensions)
     weights = normalised_weights(dimensions)
-    overall = overall_score(results, {int(k): v for k, v in weights.items()})
     with transaction.atomic():
         report, created = Report.objects.get_or_create(
-            session=session,
-            defaults={
-                "overall_score": overall,
-                "recommendation": recommendation_for(overall),
-                "scorer": scorer_label(results),
-                "weights": weights,
-                "consistency_flags": consistency_flags(session),
-            },
+            session=session, defaults=_report_fields(session, results, weights)
         )
         if created:
             _store_scores(report, results)
             record_event(type=EventType.REPORT_READY, payload={"report_id": report.pk})
     return report
+
+
+def _report_fields(
+    session: InterviewSession, results: list[DimensionResult], weights: dict[str, float]
+) -> dict[str, Any]:
+    """The overall figures of a report: content scores at their weights, then delivery at
+    the share HR gave the job's observations (0 unless enabled)."""
+    content = overall_score(results, {int(k): v for k, v in weights.items()})
+    delivery = session_delivery(session)
+    share = float(session.application.job.observation_weight)
+    overall = blend(content, delivery, share)
+    return {
+        "overall_score": overall,
+        "recommendation": recommendation_for(overall),
+        "scorer": scorer_label(results),
+        "weights": weights,
+        "consistency_flags": consistency_flags(session),
+        "delivery_score": delivery,
+        "observation_weight": share if delivery is not None else 0.0,
+    }
+
+
+def session_delivery(session: InterviewSession) -> float | None:
+    """The delivery score of the session's analysed recorded answers (timing only)."""
+    done = analyses_of(session).filter(status=AnalysisStatus.DONE)
+    return delivery_score(
+        SpokenAnswer(
+            observations=[Observation.from_json(o) for o in analysis.observations],
+            duration_seconds=analysis.duration_seconds or 0.0,
+        )
+        for analysis in done
+    )
+
+
+def do_rescore_session(*, session_id: int) -> Report:
+    """Score the session again from its answers as they are now (transcripts arrived),
+    updating the report in place; the reviews keep what their reviewers saw."""
+    session = InterviewSession.objects.select_related(
+        "application__job", "application__candidate"
+    ).get(pk=session_id)
+    dimensions = list(session.application.job.dimensions.all())
+    results = score_dimensions(session=session, dimensions=dimensions)
+    fields = _report_fields(session, results, normalised_weights(dimensions))
+    with transaction.atomic():
+        report, created = Report.objects.select_for_update().get_or_create(
+            session=session, defaults=fields
+        )
+        if created:
+            _store_scores(report, results)
+            record_event(type=EventType.REPORT_READY, payload={"report_id": report.pk})
+            return report
+        for name, value in fields.items():
+            setattr(report, name, value)
+        report.recomputed_at = timezone.now()
+        report.save()
+        for result in results:
+            DimensionScore.objects.update_or_create(
+                report=report, dimension_id=result.dimension_id, defaults=_score_fields(result)
+            )
+    return report
+
+
+def on_media_analysed(payload: dict[str, Any]) -> None:
+    """Once the last recording of a completed interview is analysed, score it again."""
+    from .tasks import rescore_session
+
+    session = InterviewSession.objects.get(pk=payload["session_id"])
+    if session.status != SessionStatus.COMPLETED or is_analysing(session):
+        return  # the completion, or the last analysis, will trigger it
+    session_id = session.pk
+    transaction.on_commit(lambda: rescore_session.enqueue(session_id))
 
 
 def consistency_flags(session: InterviewSession) -> list[dict[str, Any]]:
@@ -192,17 +259,19 @@ def normalised_weights(dimensions: list[Dimension]) -> dict[str, float]:
     return {str(d.pk): round(float(d.weight) / total, 4) for d in dimensions}
 
 
+def _score_fields(result: DimensionResult) -> dict[str, Any]:
+    return {
+        "score": result.score,
+        "evidence": result.evidence,
+        "matched_terms": result.matched_terms,
+        "matched_anchor": result.matched_anchor,
+        "rationale": result.rationale,
+    }
+
+
 def _store_scores(report: Report, results: list[DimensionResult]) -> None:
     DimensionScore.objects.bulk_create(
-        DimensionScore(
-            report=report,
-            dimension_id=r.dimension_id,
-            score=r.score,
-            evidence=r.evidence,
-            matched_terms=r.matched_terms,
-            matched_anchor=r.matched_anchor,
-            rationale=r.rationale,
-        )
+        DimensionScore(report=report, dimension_id=r.dimension_id, **_score_fields(r))
         for r in results
     )
 
@@ -235,14 +304,27 @@ def do_recompute_job_reports(*, job_id: int) -> int:
                 DimensionResult(s.dimension_id, s.score, [], [], s.matched_anchor, "")
                 for s in report.scores.all()
             ]
-            overall = overall_score(results, {int(k): v for k, v in weights.items()})
-            if missing or overall != report.overall_score or weights != report.weights:
+            content = overall_score(results, {int(k): v for k, v in weights.items()})
+            share = float(job.observation_weight) if report.delivery_score is not None else 0.0
+            overall = blend(content, report.delivery_score, share)
+            if (
+                missing
+                or overall != report.overall_score
+                or weights != report.weights
+                or share != report.observation_weight
+            ):
                 report.overall_score = overall
                 report.recommendation = recommendation_for(overall)
-                report.weights = weights
+                report.weights, report.observation_weight = weights, share
                 report.recomputed_at = timezone.now()
                 report.save(
-                    update_fields=["overall_score", "recommendation", "weights", "recomputed_at"]
+                    update_fields=[
+                        "overall_score",
+                        "recommendation",
+                        "weights",
+                        "observation_weight",
+                        "recomputed_at",
+                    ]
                 )
                 changed += 1
     return changed

@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from .services import do_recompute_job_reports, do_score_session
+from .services import do_recompute_job_reports, do_rescore_session, do_score_session
 
 
 @task()
@@ -11,3 +11,8 @@ def score_session(session_id: int) -> int:
 @task()
 def recompute_job_reports(job_id: int) -> int:
     return do_recompute_job_reports(job_id=job_id)
+
+
+@task()
+def rescore_session(session_id: int) -> int:
+    return do_rescore_session(session_id=session_id).pk

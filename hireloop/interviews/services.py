@@ -373,6 +373,12 @@ def do_submit_answer(
             FollowUp.objects.create(
                 answer=answer, question_text=feedback.follow_up, reason=feedback.reason
             )
+        if recording is not None:
+            # The media app transcribes and observes it on the worker (docs/media.md).
+            record_event(
+                type=EventType.ANSWER_RECORDED,
+                payload={"answer_id": answer.pk, "recording_id": recording.pk},
+            )
         locked.current_index += 1
         locked.question_started_at = None
         locked.save(update_fields=["current_index", "question_started_at"])
@@ -380,6 +386,18 @@ def do_submit_answer(
             _complete(locked)
     session.refresh_from_db()
     return answer
+
+
+def do_fill_transcript(*, answer_id: int, transcript: str) -> bool:
+    """Give a recorded answer the text its speech-to-text found, so it is scored like a typed
+    answer; text the candidate typed is never replaced. Returns whether the text changed."""
+    filled = Answer.objects.filter(pk=answer_id, recording__isnull=False, text="")
+    answer = filled.first()
+    if answer is None or not transcript.strip():
+        return False
+    answer.text = transcript.strip()
+    answer.save(update_fields=["text"])
+    return True
 
 
 def has_open_follow_up(session: InterviewSession) -> bool:

@@ -38,6 +38,16 @@ class Job(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Share of the overall score given to the delivery of recorded answers (timing
+    # observations: pace, pauses, fillers). Zero unless HR enables it, and every change is
+    # recorded and audited (compliance.md: observations carry no weight by default).
+    observation_weight = models.DecimalField(
+        _("weight of delivery observations"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal("0.3"))],
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

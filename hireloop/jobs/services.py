@@ -149,3 +149,42 @@ def do_update_profile(
             detail={"before": change.before, "after": change.after},
         )
     return change
+
+
+OBSERVATION_WEIGHT_LABEL = "observation weight"  # its key in ProfileChange before/after
+
+
+def do_set_observation_weight(
+    *, job: Job, actor: Any, weight: Decimal, reason: str
+) -> ProfileChange:
+    """Give the delivery observations of recorded answers a share of the overall score.
+
+    Zero by default (compliance.md: observations carry no weight unless HR enables one);
+    every change is recorded like a profile change, audited, and re-computes the reports.
+    """
+    if not Decimal(0) <= weight <= Decimal("0.3"):
+        raise InvalidProfile(_("The weight of observations must be between 0 and 0.3."))
+    if not reason.strip():
+        raise InvalidProfile(_("Please say why the weight of observations changes."))
+    if weight == job.observation_weight:
+        raise InvalidProfile(_("Nothing was changed."))
+    before = {OBSERVATION_WEIGHT_LABEL: f"{job.observation_weight:.2f}"}
+    with transaction.atomic():
+        job.observation_weight = weight
+        job.save(update_fields=["observation_weight"])
+        change = ProfileChange.objects.create(
+            job=job,
+            actor=actor,
+            reason=reason,
+            before=before,
+            after={OBSERVATION_WEIGHT_LABEL: f"{weight:.2f}"},
+        )
+        record_event(type=EventType.PROFILE_CHANGED, payload={"job_id": job.pk})
+        do_audit(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            object_type="job_observation_weight",
+            object_id=job.pk,
+            detail={"before": change.before, "after": change.after, "reason": reason},
+        )
+    return change

@@ -113,6 +113,22 @@ class ProfileWeightsForm(forms.Form):
         return {d.pk: self.cleaned_data[f"weight_{d.pk}"] for d in self.dimensions}
 
 
+class ObservationWeightForm(forms.Form):
+    """The share of the overall score given to the delivery of recorded answers."""
+
+    observation_weight = forms.DecimalField(
+        label=_("Share of the overall score (0 to 0.3)"),
+        min_value=Decimal(0),
+        max_value=Decimal("0.3"),
+        decimal_places=2,
+    )
+    observation_reason = forms.CharField(
+        label=_("Why this weight changes"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 

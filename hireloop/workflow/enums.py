@@ -9,6 +9,8 @@ class EventType(models.TextChoices):
     STAGE_CHANGED = "application.stage_changed"
     INTERVIEW_INVITED = "interview.invited"
     INTERVIEW_COMPLETED = "interview.completed"
+    ANSWER_RECORDED = "interview.answer_recorded"
+    MEDIA_ANALYSED = "media.analysed"
     REPORT_READY = "report.ready"
     REVIEW_SUBMITTED = "review.submitted"
     HUMAN_REVIEW_REQUESTED = "report.human_review_requested"

@@ -40,3 +40,17 @@ def dimension_label(dimension_id: int, scores) -> str:  # type: ignore[no-untype
 @register.filter
 def get_item(mapping, key):  # type: ignore[no-untyped-def]
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def on_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (#rrggbb), by WCAG relative
+    luminance: an organisation's light brand colour (#ffd400) gets black text, not white."""
+    try:
+        channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    except (TypeError, ValueError, IndexError):
+        return "#fff"
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    # Equal contrast with black and white at L = sqrt(1.05 * 0.05) - 0.05 ≈ 0.179.
+    return "#000" if (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) else "#fff"

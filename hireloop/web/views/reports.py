@@ -25,6 +25,7 @@ from hireloop.assessment.services import access_report
 from hireloop.candidates.services import masked_name
 
 from ..forms import ReviewForm
+from .media import media_by_answer, media_progress_context
 
 
 def _draft_key(report_id: int) -> str:
@@ -110,6 +111,8 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "annotations": _annotations_by_answer(report),
             "draft_annotations": ReviewForm.annotations(request.POST, answers),
             "radar_json": json.dumps(radar, ensure_ascii=False),
+            "media": media_by_answer(report),
+            **media_progress_context(report),
             **report_summary_context(report=report, scores=scores),
         },
     )
