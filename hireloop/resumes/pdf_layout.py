@@ -23,7 +23,7 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from .integrity import Box, Glyph, PageLayout, hiding_reason
+from .integrity import Box, Glyph, PageLayout, hiding_reason, may_hide_text
 from .pdfium_calls import fast_pdfium
 
 # pdfplumber's default y_tolerance: tops of characters on one line differ by less.
@@ -138,6 +138,8 @@ def _read_page(document: int, index: int) -> tuple[str, PageLayout]:
         fast.FPDF_ClosePage(page)
     media = Box(0.0, 0.0, area.right - area.left, area.top - area.bottom)
     layout = PageLayout(index + 1, media, glyphs, reader.backgrounds)
+    if not may_hide_text(layout):
+        return page_text(chars), layout
     visible = [char for char in chars if hiding_reason(char[0], layout) is None]
     return page_text(visible), layout
 

@@ -54,8 +54,10 @@ class SandboxPool:
         timeout_s: float = 20,
         memory_mb: int = 512,
         files_per_worker: int | None = None,
+        parse: bool = False,
     ) -> None:
         self.workers, self.timeout_s, self.memory_mb = max(workers, 1), timeout_s, memory_mb
+        self.parse = parse
         default = getattr(settings, "HIRELOOP_SANDBOX_FILES_PER_WORKER", DEFAULT_FILES_PER_WORKER)
         self.files_per_worker = int(files_per_worker or default)
         self.cpu_s = CPU_BUDGET_TIMEOUTS * math.ceil(timeout_s)
@@ -183,7 +185,9 @@ class SandboxPool:
     def _replace(self, worker: SandboxWorker | None) -> SandboxWorker:
         if worker is not None:
             self._retire(worker)
-        fresh = SandboxWorker(timeout_s=self.timeout_s, memory_mb=self.memory_mb, cpu_s=self.cpu_s)
+        fresh = SandboxWorker(
+            timeout_s=self.timeout_s, memory_mb=self.memory_mb, cpu_s=self.cpu_s, parse=self.parse
+        )
         with self._lock:
             self._running.add(fresh)
         return fresh
@@ -195,14 +199,24 @@ class SandboxPool:
 
 
 def extract_many(
-    items: list[tuple[bytes, str]], *, workers: int = 2, timeout_s: float = 20, memory_mb: int = 512
+    items: list[tuple[bytes, str]],
+    *,
+    workers: int = 2,
+    timeout_s: float = 20,
+    memory_mb: int = 512,
+    parse: bool = False,
 ) -> list[SandboxResult | ResumeUnreadable]:
     """Text and findings of many (data, filename) files, in input order, in a SandboxPool.
 
     Each failure is the ResumeUnreadable that extract_in_sandbox would raise for that file.
+    parse=True also fills SandboxResult.parsed in the workers (rules only, no taggers): what
+    bulk screening reads, on the workers' cores instead of the parent's
+    (docs/resume-parsing.md, "Fast path").
     """
     if not items:
         return []
     workers = min(workers, len(items))
-    with SandboxPool(workers=workers, timeout_s=timeout_s, memory_mb=memory_mb) as pool:
+    with SandboxPool(
+        workers=workers, timeout_s=timeout_s, memory_mb=memory_mb, parse=parse
+    ) as pool:
         return pool.map(items)

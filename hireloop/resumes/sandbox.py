@@ -28,14 +28,17 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from .extract import PDF_ENGINES, ResumeUnreadable
+from .fields import ParsedResume
 from .integrity import Finding
-from .sandbox_worker import ANSWER_HEADER, REQUEST_HEADER
+from .sandbox_worker import ANSWER_HEADER, PARSE_VARIABLE, REQUEST_HEADER
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # The package root, so the child finds hireloop even when it is not installed.
 _SOURCE_ROOT = str(Path(__file__).resolve().parents[2])
 # The child starts from a bare environment: it needs no secrets, database URL or keys.
-_CHILD_ENV_KEYS = ("PATH", "LANG", "LC_ALL", "TMPDIR")
+# TZ (which Django sets from TIME_ZONE): a parsing worker reads "present" as the month of
+# the parent's day, not of the server's UTC day.
+_CHILD_ENV_KEYS = ("PATH", "LANG", "LC_ALL", "TMPDIR", "TZ")
 # How the child is started; tests replace it to simulate crashes and hangs. -E ignores
 # PYTHON* variables, -s the user's site-packages, -B writes no .pyc (file writes are
 # forbidden in the child); -m puts the working directory, _SOURCE_ROOT, on sys.path.
@@ -67,6 +70,9 @@ class SandboxResult:
 
     text: str
     findings: list[Finding]
+    # The fields parse_resume_text(text, use_taggers=False) reads, when the worker was
+    # asked to parse (SandboxWorker(parse=True)); None otherwise.
+    parsed: ParsedResume | None = None
 
 
 def extract_in_sandbox(
@@ -103,8 +109,11 @@ class SandboxWorker:
     caller starts a new SandboxWorker. Not thread-safe: one file at a time.
     """
 
-    def __init__(self, *, timeout_s: float, memory_mb: int, cpu_s: int) -> None:
+    def __init__(
+        self, *, timeout_s: float, memory_mb: int, cpu_s: int, parse: bool = False
+    ) -> None:
         self.timeout_s, self.memory_mb, self.cpu_s = timeout_s, memory_mb, cpu_s
+        self.parse = parse
         self.files_read = 0
         self.cpu_used_s = 0.0  # as the child last reported it
         self.rss_kb = 0  # as the child last reported it
@@ -142,8 +151,13 @@ class SandboxWorker:
             raise ResumeUnreadable(str(answer.get("message") or _generic(label)))
         try:
             findings = [Finding(**finding) for finding in answer["findings"]]
-            return SandboxResult(text=str(answer["text"]), findings=findings)
-        except (KeyError, TypeError) as error:
+            text = str(answer["text"])
+            parsed = None
+            if self.parse:
+                lines = [line.strip() for line in text.splitlines() if line.strip()]
+                parsed = ParsedResume.from_dict({**answer["parsed"], "lines": lines})
+            return SandboxResult(text=text, findings=findings, parsed=parsed)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
             self.close()
             raise SandboxCrash(_crashed(label, "a malformed answer")) from error
 
@@ -167,6 +181,8 @@ class SandboxWorker:
     def _start(self) -> None:
         env = {key: os.environ[key] for key in _CHILD_ENV_KEYS if key in os.environ}
         env["HIRELOOP_PDF_ENGINE"] = _pdf_engine()
+        if self.parse:
+            env[PARSE_VARIABLE] = "1"
         parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         self._parent_peak_kb = parent_peak + _INHERITED_PEAK_MARGIN_KB
         self._process = subprocess.Popen(

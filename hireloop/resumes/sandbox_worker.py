@@ -13,7 +13,9 @@ past them. The worker then writes a "ready" answer and serves requests until std
 
 cpu_s and rss_kb (this process's CPU time so far and resident memory) let the parent replace
 the worker before its cumulative CPU limit or a bloated heap could fail a later file.
-The PDF reader comes from the HIRELOOP_PDF_ENGINE environment variable (extract.pdf_engine).
+The PDF reader comes from the HIRELOOP_PDF_ENGINE environment variable (extract.pdf_engine);
+with HIRELOOP_SANDBOX_PARSE=1 a success also carries "parsed", the screening fields of the
+text (hireloop.resumes.fields, rules only), so bulk screening parses on the workers' cores.
 """
 
 import json
@@ -25,6 +27,8 @@ import sys
 from typing import BinaryIO
 
 REQUEST_HEADER = struct.Struct(">II")
+# Set to "1" by the parent (SandboxWorker(parse=True)): answers carry the parsed fields too.
+PARSE_VARIABLE = "HIRELOOP_SANDBOX_PARSE"
 ANSWER_HEADER = struct.Struct(">I")
 
 
@@ -45,8 +49,12 @@ def limit_resources(*, memory_mb: int, cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
 
 
-def answer(data: bytes, filename: str) -> dict[str, object]:
-    """Extract visible text and integrity findings, or describe why the file is unreadable."""
+def answer(data: bytes, filename: str, *, parse: bool = False) -> dict[str, object]:
+    """Extract visible text and integrity findings, or describe why the file is unreadable.
+
+    With parse, the answer also holds "parsed": the screening fields of the text
+    (parse_resume_text without the taggers, "lines" left out: the parent splits the text).
+    """
     from hireloop.resumes.extract import ResumeUnreadable, read_resume
     from hireloop.resumes.integrity import find_integrity_issues
 
@@ -54,14 +62,24 @@ def answer(data: bytes, filename: str) -> dict[str, object]:
         content = read_resume(data, filename)
         # content.hidden: hidden Word runs, found while reading the markup (B3).
         findings = find_integrity_issues(content.text, content.pages, content.hidden)
+        result: dict[str, object] = {
+            "text": content.text,
+            "findings": [finding.to_dict() for finding in findings],
+        }
+        if parse:
+            from hireloop.resumes.fields import parse_resume_text
+
+            parsed = parse_resume_text(content.text, use_taggers=False).to_dict()
+            del parsed["lines"]
+            result["parsed"] = parsed
     except ResumeUnreadable as error:
         return {"error": "unreadable", "message": str(error)}
     except MemoryError:
         return {"error": "memory", "message": ""}
-    return {"text": content.text, "findings": [finding.to_dict() for finding in findings]}
+    return result
 
 
-def serve(requests: BinaryIO, answers: BinaryIO) -> None:
+def serve(requests: BinaryIO, answers: BinaryIO, *, parse: bool = False) -> None:
     """Answer requests until the parent closes the pipe."""
     write_answer(answers, {"ready": True})
     while True:
@@ -73,7 +91,7 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
         data = requests.read(data_length)
         if len(data) < data_length:
             return
-        result = answer(data, filename)
+        result = answer(data, filename, parse=True) if parse else answer(data, filename)
         del data
         usage = resource.getrusage(resource.RUSAGE_SELF)
         result.update(cpu_s=usage.ru_utime + usage.ru_stime, rss_kb=resident_kb())
@@ -111,8 +129,11 @@ def main() -> None:
 
     if extract.pdf_engine() == "pdfplumber":
         import pdfplumber  # noqa: F401
+    parse = os.environ.get(PARSE_VARIABLE) == "1"
+    if parse:
+        from hireloop.resumes import fields  # noqa: F401
 
-    serve(sys.stdin.buffer, answers)
+    serve(sys.stdin.buffer, answers, parse=parse)
 
 
 if __name__ == "__main__":

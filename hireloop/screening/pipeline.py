@@ -72,6 +72,30 @@ class ResumeInput:
     parsed: ParsedResume
 
 
+def read_for_screening(
+    files: list[tuple[str, bytes]], *, workers: int = 2
+) -> tuple[list[ResumeInput], list[tuple[str, str]]]:
+    """(ResumeInputs, (name, reason) of each unreadable file) of (name, bytes) files.
+
+    Files are read and parsed in the sandbox pool's workers (extract_many(parse=True)), so
+    reading, integrity checks and field extraction of a folder run on every worker's core
+    and the parent only screens. Parsing there uses the rules without the trained taggers:
+    screening reads degree, years, skills and lines, which the taggers do not change
+    (they add employers, titles and schools: docs/screening.md, "Throughput").
+    """
+    from hireloop.resumes.extract import ResumeUnreadable
+    from hireloop.resumes.pool import extract_many
+
+    results = extract_many([(data, name) for name, data in files], workers=workers, parse=True)
+    read, unreadable = [], []
+    for (name, _data), result in zip(files, results, strict=True):
+        if isinstance(result, ResumeUnreadable):
+            unreadable.append((name, str(result)))
+        elif result.parsed is not None:
+            read.append(ResumeInput(name, result.text, result.parsed))
+    return read, unreadable
+
+
 @dataclass(frozen=True)
 class Ranked:
     """One resume's place, score and explanation."""

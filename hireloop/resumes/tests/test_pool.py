@@ -202,3 +202,24 @@ def test_a_closed_pool_refuses_work() -> None:
     pool.close()
     with pytest.raises(RuntimeError, match="closed"):
         pool.extract(simple_pdf(), "cv.pdf")
+
+
+def test_a_parsing_pool_returns_the_fields_the_parent_would_read() -> None:
+    from hireloop.resumes.fields import parse_resume_text
+
+    files = [
+        (RESUME, "a.pdf"),
+        (
+            docx_bytes(
+                ["张伟", "5年工作经验，熟悉Python和MySQL", "2019.07-至今 某科技公司 后端开发"]
+            ),
+            "b.docx",
+        ),
+        (b"%PDF-1.7\n" + bytes(range(256)) * 4, "c.pdf"),
+    ]
+    results = extract_many(files, workers=2, parse=True)
+    for result in results[:2]:
+        assert isinstance(result, SandboxResult) and result.parsed is not None
+        assert result.parsed == parse_resume_text(result.text, use_taggers=False)
+    assert isinstance(results[2], ResumeUnreadable)
+    assert all(r.parsed is None for r in extract_many(files[:1], parse=False))  # type: ignore[union-attr]

@@ -192,3 +192,30 @@ def test_listed_skills_are_scored_once_by_the_keyword_part() -> None:
     [ranked] = screen(only_skills, [resume("a", "Excel and SQL every day")], embedder=None)
     assert set(ranked.parts) == {"keywords"}  # no degree, years, must-have or bonus asked
     assert [c.met for c in ranked.match.checks] == [True, True]  # still checked and quoted
+
+
+def test_screening_ranks_and_explains_the_same_without_the_taggers() -> None:
+    # read_for_screening parses in the sandbox workers without the trained taggers: what
+    # screening reads (degree, years, skills, lines) must not depend on them.
+    zh = "\n".join(
+        [
+            "张伟",
+            "本科 计算机科学与技术 浙江大学 2014-2018",
+            "2019.07-至今 某科技公司 后端开发，负责Python与PostgreSQL数据平台",
+            "技能：Python、Docker、团队合作",
+        ]
+    )
+    texts = {"strong": STRONG, "middle": MIDDLE, "weak": WEAK, "zh": zh}
+    embedder = HashingEmbedder()
+
+    def ranked(use_taggers: bool) -> list[dict]:  # type: ignore[type-arg]
+        pool = [
+            ResumeInput(key, text, parse_resume_text(text, use_taggers=use_taggers))
+            for key, text in texts.items()
+        ]
+        return [
+            r.explanation()
+            for r in screen(BACKEND, pool, embedder=embedder, top_n=2, cache=MemoryCache())
+        ]
+
+    assert ranked(True) == ranked(False)
