@@ -7,7 +7,14 @@ import pytest
 from hireloop.interviews.enums import AnswerMode
 from hireloop.interviews.services import do_invite, interview_url, plan_questions
 from hireloop.media.models import MediaAnalysis
-from hireloop.testing.browser import ANSWER, BROWSER_MARKS, CHROMIUM, shot, staff_page
+from hireloop.testing.browser import (
+    ANSWER,
+    BROWSER_MARKS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    shot,
+    staff_page,
+)
 from hireloop.testing.factories import ApplicationFactory
 from hireloop.testing.speech import synthesise_english
 from hireloop.testing.video_media import write_y4m
@@ -35,14 +42,7 @@ def face_browser(camera_files):  # type: ignore[no-untyped-def]
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--use-fake-device-for-media-stream",
-                "--use-fake-ui-for-media-stream",
+                *CHROMIUM_ARGS,
                 f"--use-file-for-fake-video-capture={video}",
                 f"--use-file-for-fake-audio-capture={audio}",
             ],
