@@ -129,6 +129,13 @@ def test_text_on_the_brand_colour_is_black_or_white_by_luminance(colour, text) -
     assert on_colour(colour) == text
 
 
+def submit(page, selector: str) -> None:  # type: ignore[no-untyped-def]
+    """Click a button that posts its form and wait for the next page, so that the audit's
+    reload never races the navigation ("Not attached to an active page")."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
 def test_every_step_of_the_room_meets_wcag_aa(browser, live_server, run_worker) -> None:  # type: ignore[no-untyped-def]
     session = build_full_interview(answer_seconds=600, stall_seconds=1, allow_extension=True)
     text_question = session.plan.items.get(position=0).question
@@ -143,11 +150,11 @@ def test_every_step_of_the_room_meets_wcag_aa(browser, live_server, run_worker) 
     page.goto(interview_url(session, live_server.url))
 
     audit.step("welcome")
-    page.click("button[name=start]")
+    submit(page, "button[name=start]")
     audit.step("consent")
     page.check("#scope-voice")
     page.check("#scope-video")
-    page.click("button[name=consent][value='1']")
+    submit(page, "button[name=consent][value='1']")
 
     def device_check() -> None:
         page.fill("#practice-text", "Only a practice.")
@@ -156,7 +163,7 @@ def test_every_step_of_the_room_meets_wcag_aa(browser, live_server, run_worker) 
         page.wait_for_selector("[data-testid=bandwidth][data-kbit]")
 
     audit.step("practice", device_check)
-    page.click("button[name=practice_done]")
+    submit(page, "button[name=practice_done]")
 
     audit.step("question-preparing", lambda: page.get_by_test_id("prep").wait_for())
 
@@ -166,10 +173,10 @@ def test_every_step_of_the_room_meets_wcag_aa(browser, live_server, run_worker) 
 
     audit.step("question-text", answering)
     page.fill("#id_text", VAGUE_ANSWER)
-    page.locator("#answer-form button[type=submit]").click()
+    submit(page, "#answer-form button[type=submit]")
     audit.step("follow-up", lambda: page.fill("#id_text", "A draft of my example"))
     page.fill("#id_text", ANSWER)
-    page.click("button[name=follow_up][value='1']")
+    submit(page, "button[name=follow_up][value='1']")
 
     audit.step("voice-question", lambda: page.get_by_test_id("record").wait_for())
     page.get_by_test_id("record").click()
@@ -178,7 +185,7 @@ def test_every_step_of_the_room_meets_wcag_aa(browser, live_server, run_worker) 
     page.get_by_test_id("stop").click()
     wait_recorder(page, "r.state === 'saved'")
     audit.step("voice-saved", lambda: wait_recorder(page, "r.state === 'saved'"))
-    page.locator("#answer-form button[type=submit]").click()
+    submit(page, "#answer-form button[type=submit]")
 
     page.get_by_test_id("question").filter(has_text="release").wait_for()
     page.get_by_test_id("record").click()
@@ -186,7 +193,7 @@ def test_every_step_of_the_room_meets_wcag_aa(browser, live_server, run_worker) 
     page.get_by_test_id("stop").click()
     wait_recorder(page, "r.state === 'saved'")
     audit.step("video-saved", lambda: wait_recorder(page, "r.state === 'saved'"))
-    page.locator("#answer-form button[type=submit]").click()
+    submit(page, "#answer-form button[type=submit]")
 
     audit.step("coding-question", lambda: page.locator(".CodeMirror").wait_for())
     page.evaluate(
