@@ -25,7 +25,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hireloop.errors import HireLoopError
-from hireloop.interviews.enums import AnswerMode
 from hireloop.interviews.models import Answer, InterviewSession, Recording
 from hireloop.interviews.services import do_fill_transcript
 from hireloop.workflow.enums import EventType
@@ -229,17 +228,3 @@ def is_analysing(session: InterviewSession) -> bool:
         .filter(status__in=[AnalysisStatus.PENDING, AnalysisStatus.RUNNING])
         .exists()
     )
-
-
-def observations_by_answer(session: InterviewSession) -> dict[int, list[Observation]]:
-    """answer id -> its observations (only what the gating let run)."""
-    pairs = Answer.objects.filter(session=session, recording__analysis__isnull=False)
-    found: dict[int, list[Observation]] = {}
-    for answer in pairs.select_related("recording__analysis"):
-        analysis = answer.recording.analysis  # type: ignore[union-attr]
-        found[answer.pk] = [Observation.from_json(o) for o in analysis.observations]
-    return found
-
-
-def is_media_answer(answer: Answer) -> bool:
-    return answer.mode in (AnswerMode.VOICE, AnswerMode.VIDEO)

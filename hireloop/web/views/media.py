@@ -15,6 +15,7 @@ from hireloop.media.enums import AnalysisStatus, SkipReason
 from hireloop.media.labels import GROUP_LABELS, ObservationRow, rows
 from hireloop.media.models import MediaAnalysis, ObservationThumbnail
 from hireloop.media.observations import Observation
+from hireloop.media.services import analyses_of
 from hireloop.privacy.services import reveal
 
 
@@ -28,9 +29,7 @@ class AnswerMedia:
 
 def media_by_answer(report: Report) -> dict[int, AnswerMedia]:
     """answer id -> what its recording's analysis found, grouped for the report page."""
-    analyses = MediaAnalysis.objects.filter(recording__session=report.session_id).select_related(
-        "recording__answer"
-    )
+    analyses = analyses_of(report.session).select_related("recording__answer")
     found: dict[int, AnswerMedia] = {}
     for analysis in analyses.prefetch_related("thumbnails"):
         answer = getattr(analysis.recording, "answer", None)
@@ -56,7 +55,7 @@ def _answer_media(analysis: MediaAnalysis) -> AnswerMedia:
 
 
 def media_progress_context(report: Report) -> dict[str, Any]:
-    analyses = list(MediaAnalysis.objects.filter(recording__session=report.session_id))
+    analyses = list(analyses_of(report.session))
     waiting = [a for a in analyses if not a.is_finished]
     percent = round(sum(a.progress for a in analyses) / len(analyses)) if analyses else 100
     return {
