@@ -194,3 +194,41 @@ def _shade(properties: object, fill: str) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:fill"), fill)
     properties.append(shading)  # type: ignore[attr-defined]
+
+
+def test_merged_cells_and_repeated_headers_are_read_once_and_repeated_lines_are_kept() -> None:
+    document = Document()
+    document.sections[0].header.paragraphs[0].text = "Jane Doe · CV"
+    document.add_paragraph("Presented results every month.")
+    document.add_paragraph("Presented results every month.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Skills"
+    table.cell(0, 1).text, table.cell(1, 1).text = "Python", "Django"
+    document.add_section()  # inherits the first section's header
+    document.add_paragraph("Second section")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text, _ = issues_of(buffer.getvalue())
+    assert [line for line in text.split("\n") if line] == [
+        "Jane Doe · CV",
+        "Presented results every month.",
+        "Presented results every month.",
+        "Skills | Python",
+        "Django",
+        "Second section",
+    ]
+
+
+def test_one_files_styles_never_apply_to_another_file() -> None:
+    """Parsed styles are shared between files only when their bytes are the same."""
+
+    def with_style(is_hidden: bool) -> bytes:
+        document = Document()
+        style = document.styles.add_style("Keywords", WD_STYLE_TYPE.CHARACTER)
+        style.font.hidden = is_hidden
+        return docx_with("Golang Rust", lambda run: setattr(run, "style", style), document=document)
+
+    hiding, honest = with_style(True), with_style(False)
+    for data, is_hidden in [(hiding, True), (honest, False), (hiding, True), (honest, False)]:
+        text, findings = issues_of(data)
+        assert ("Rust" not in text) is is_hidden and bool(findings) is is_hidden
