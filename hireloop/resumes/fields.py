@@ -41,9 +41,11 @@ __all__ = [
     "canonical_skill",
     "find_degree",
     "find_mention",
+    "first_matching_line",
     "find_years",
     "mentions",
     "parse_resume_text",
+    "term_pattern",
 ]
 
 # Canonical skill -> spellings seen in resumes, lower case. Matching ignores case, except
@@ -289,7 +291,7 @@ def find_skills(lines: list[str], known_skills: Iterable[str] = ()) -> dict[str,
 def _may_mention(raw: str, folded: str, skill: str) -> bool:
     """False only when no spelling of skill can match anywhere in the text.
 
-    A necessary condition of _spelling_pattern's match: every word of a spelling occurs in
+    A necessary condition of term_pattern's match: every word of a spelling occurs in
     the text, case-folded unless the spelling is case-sensitive (casefold covers what
     re.IGNORECASE equates, such as "ſ" and "s"); word boundaries only narrow a match.
     """
@@ -314,29 +316,60 @@ def canonical_skill(term: str) -> str:
 
 def mentions(text: str, term: str) -> bool:
     """Whether text mentions term or a synonym: CJK as a substring, Latin as whole words."""
-    return _mention_start(text, term) is not None
+    return term_pattern(term).search(text) is not None
 
 
-def find_mention(lines: list[str], term: str) -> tuple[int, str] | None:
-    """(index, line) of the first line mentioning term or a synonym, else None."""
-    return next(((i, line) for i, line in enumerate(lines) if mentions(line, term)), None)
+def find_mention(lines: list[str], term: str, whole: str | None = None) -> tuple[int, str] | None:
+    """(index, line) of the first line mentioning term or a synonym, else None.
+
+    whole, the lines joined by line breaks, may be passed by a caller looking for many terms.
+    """
+    return first_matching_line(term_pattern(term), lines, whole)
+
+
+def first_matching_line(
+    pattern: re.Pattern[str], lines: list[str], whole: str | None = None
+) -> tuple[int, str] | None:
+    """(index, line) of the first line where pattern matches, else None.
+
+    One search of the whole text instead of one per line (most terms are absent from most
+    resumes, and a search per line was most of screening's time). A match within one line
+    of the whole text is a match of that line alone, and the leftmost one is in the first
+    such line: a line break is told from the text's ends by no boundary test. Only a match
+    across lines (whitespace between two words of a term) needs the lines read one by one.
+    """
+    whole = "\n".join(lines) if whole is None else whole
+    found = pattern.search(whole)
+    if found is None:
+        return None
+    index = whole.count("\n", 0, found.start())
+    if "\n" not in found.group():
+        return index, lines[index]
+    return next(
+        ((i, line) for i, line in enumerate(lines[index:], index) if pattern.search(line)), None
+    )
 
 
 def _mention_start(text: str, term: str) -> int | None:
-    spellings = SKILL_SYNONYMS.get(canonical_skill(term), (term.strip(),))
-    starts = [m.start() for s in spellings if (m := _spelling_pattern(s).search(text))]
-    return min(starts, default=None)
+    found = term_pattern(term).search(text)
+    return None if found is None else found.start()
 
 
 @functools.cache
-def _spelling_pattern(spelling: str) -> re.Pattern[str]:
+def term_pattern(term: str) -> re.Pattern[str]:
+    """One pattern for every spelling of term: its leftmost match is the earliest mention."""
+    spellings = SKILL_SYNONYMS.get(canonical_skill(term), (term.strip(),))
+    return re.compile("|".join(_spelling_source(spelling) for spelling in spellings))
+
+
+def _spelling_source(spelling: str) -> str:
     # Boundaries only on Latin/digit edges: "go" must not match "good", yet "熟悉Java" must.
     body = re.escape(spelling).replace(r"\ ", r"\s+")
     if spelling[:1].isascii() and spelling[:1].isalnum():
         body = rf"(?<![A-Za-z0-9]){body}"
     if spelling[-1:].isascii() and spelling[-1:].isalnum():
         body = rf"{body}(?![A-Za-z0-9])"
-    return re.compile(body, 0 if spelling in CASE_SENSITIVE else re.I)
+    return f"(?-i:{body})" if spelling in CASE_SENSITIVE else f"(?i:{body})"
 
 
 def _first_match(pattern: re.Pattern[str], text: str) -> str:

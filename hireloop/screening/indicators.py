@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from hireloop.resumes.fields import SKILL_SYNONYMS, mentions
+from hireloop.resumes.fields import SKILL_SYNONYMS, first_matching_line, mentions, term_pattern
 
 from .matching import Check
 
@@ -132,14 +132,8 @@ def indicator_checks(indicators: list[Indicator], lines: list[str]) -> list[Chec
 
 
 def _check(indicator: Indicator, lines: list[str]) -> Check:
-    # One search over the whole resume first: most indicators are absent from most resumes,
-    # and a line-by-line search of each is what made stage 1 slow.
-    if not _states(whole := "\n".join(lines), indicator) and not _implies(whole, indicator):
-        return Check("indicator", indicator.name, False, "")
-    for line in lines:
-        if _states(line, indicator) or _implies(line, indicator):
-            return Check("indicator", indicator.name, True, line)
-    return Check("indicator", indicator.name, False, "")
+    hit = first_matching_line(_pattern(indicator), lines)
+    return Check("indicator", indicator.name, hit is not None, hit[1] if hit else "")
 
 
 def _states(text: str, indicator: Indicator) -> bool:
@@ -153,6 +147,14 @@ def _implies(text: str, indicator: Indicator) -> bool:
 @cache
 def _implied_pattern(indicator: Indicator) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in indicator.implied), re.I)
+
+
+@cache
+def _pattern(indicator: Indicator) -> re.Pattern[str]:
+    """What states or implies the indicator, as one pattern (the case rules kept per part)."""
+    names = [term_pattern(name).pattern for name in (indicator.name, *indicator.names)]
+    implied = [f"(?i:{p})" for p in indicator.implied]
+    return re.compile("|".join(f"(?:{part})" for part in [*names, *implied]))
 
 
 def _indicator_for(phrase: str) -> Indicator | None:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from hireloop.resumes.fields import CASE_SENSITIVE, ParsedResume, canonical_skill, find_mention
-from hireloop.resumes.fields import mentions as mentions_term
 
 from .words import CJK_RUN, tokenize
 
@@ -131,13 +130,10 @@ class _Lines:
 
 
 def _keyword_check(lines: _Lines, kind: str, term: str) -> Check:
-    # One search of the whole text first: screening thousands of resumes, most terms are
-    # absent, and looking line by line for them was most of stage 1's time.
-    if mentions_term(lines.whole, term):
-        # find_mention applies the shared synonym table, so "JS" meets "JavaScript".
-        hit = find_mention(lines.lines, term)
-        if hit is not None:
-            return Check(kind, term, True, hit[1])
+    # find_mention applies the shared synonym table, so "JS" meets "JavaScript"; it searches
+    # the whole text once rather than line by line (most terms are absent from most resumes).
+    if (hit := find_mention(lines.lines, term, lines.whole)) is not None:
+        return Check(kind, term, True, hit[1])
     # Else every word of the term, in any inflection, on one line: "reconciled the general
     # ledgers" meets "general ledger reconciliation". Not for case-sensitive terms ("Go").
     wanted = set(tokenize(term))
