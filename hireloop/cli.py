@@ -75,15 +75,17 @@ def run_screen(
     from django.utils.translation import gettext as _
 
     from hireloop.embeddings import embedder_named
-    from hireloop.screening.pipeline import read_for_screening, screen
+    from hireloop.screening.pipeline import iter_for_screening, screen
 
     files, unreadable = collect_files(paths)
-    # Read and parsed on the sandbox pool's workers, as bulk screening does (docs/screening.md).
-    resumes, failed = read_for_screening(files, workers=workers)
-    unreadable += [Unreadable(name, reason) for name, reason in failed]
     top_n = settings.HIRELOOP_SEMANTIC_TOP_N if top_n is None else top_n
     embedder = embedder_named(settings.HIRELOOP_SCREENING_EMBEDDER)
+    # Read and parsed on the sandbox pool's workers while this process screens what they
+    # have read (docs/screening.md, "Throughput").
+    failed: list[tuple[str, str]] = []
+    resumes = iter_for_screening(files, failed, workers=workers)
     ranked = screen(job, resumes, embedder=embedder, top_n=top_n)
+    unreadable += [Unreadable(name, reason) for name, reason in failed]
     print_table(ranked, unreadable)
     if csv_path is not None:
         write_csv(csv_path, ranked, unreadable)

@@ -17,6 +17,8 @@ evidence. The web app (services.do_rescreen_job), the CLI and bench/screening.py
 screen().
 """
 
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,25 +77,41 @@ class ResumeInput:
 def read_for_screening(
     files: list[tuple[str, bytes]], *, workers: int = 2
 ) -> tuple[list[ResumeInput], list[tuple[str, str]]]:
-    """(ResumeInputs, (name, reason) of each unreadable file) of (name, bytes) files.
+    """(ResumeInputs, (name, reason) of each unreadable file) of (name, bytes) files."""
+    unreadable: list[tuple[str, str]] = []
+    return list(iter_for_screening(files, unreadable, workers=workers)), unreadable
 
-    Files are read and parsed in the sandbox pool's workers (extract_many(parse=True)), so
-    reading, integrity checks and field extraction of a folder run on every worker's core
-    and the parent only screens. Parsing there uses the rules without the trained taggers:
-    screening reads degree, years, skills and lines, which the taggers do not change
-    (they add employers, titles and schools: docs/screening.md, "Throughput").
+
+def iter_for_screening(
+    files: Iterable[tuple[str, bytes]], unreadable: list[tuple[str, str]], *, workers: int = 2
+) -> Iterator[ResumeInput]:
+    """ResumeInputs of (name, bytes) files as they are read; (name, reason) of each
+    unreadable file is appended to unreadable.
+
+    Files are read and parsed in the sandbox pool's workers (parse=True), so reading,
+    integrity checks and field extraction run on every worker's core; handed straight to
+    screen(), the parent screens each resume while the workers read the next ones. Parsing
+    there uses the rules without the trained taggers: screening reads degree, years, skills
+    and lines, which the taggers do not change (they add employers, titles and schools:
+    docs/screening.md, "Throughput").
     """
     from hireloop.resumes.extract import ResumeUnreadable
-    from hireloop.resumes.pool import extract_many
+    from hireloop.resumes.pool import SandboxPool
 
-    results = extract_many([(data, name) for name, data in files], workers=workers, parse=True)
-    read, unreadable = [], []
-    for (name, _data), result in zip(files, results, strict=True):
-        if isinstance(result, ResumeUnreadable):
-            unreadable.append((name, str(result)))
-        elif result.parsed is not None:
-            read.append(ResumeInput(name, result.text, result.parsed))
-    return read, unreadable
+    names: deque[str] = deque()
+
+    def items() -> Iterator[tuple[bytes, str]]:
+        for name, data in files:
+            names.append(name)
+            yield data, name
+
+    with SandboxPool(workers=workers, parse=True) as pool:
+        for result in pool.imap(items()):
+            name = names.popleft()
+            if isinstance(result, ResumeUnreadable):
+                unreadable.append((name, str(result)))
+            elif result.parsed is not None:
+                yield ResumeInput(name, result.text, result.parsed)
 
 
 @dataclass(frozen=True)
@@ -146,13 +164,16 @@ class _Stage1:
 
 def screen(
     job: JobSpec,
-    resumes: list[ResumeInput],
+    resumes: Iterable[ResumeInput],
     *,
     embedder: Embedder | None,
     top_n: int = DEFAULT_TOP_N,
     cache: EmbeddingCache | None = None,
 ) -> list[Ranked]:
-    """Rank resumes for the job, best first; without an embedder, stage 1 alone."""
+    """Rank resumes for the job, best first; without an embedder, stage 1 alone.
+
+    resumes may be a stream (iter_for_screening): stage 1 takes each as it comes.
+    """
     first = stage_one(job, resumes)
     # Resumes that pass the hard filters get the semantic comparison first.
     order = sorted(
@@ -186,8 +207,12 @@ def screen(
     ]
 
 
-def stage_one(job: JobSpec, resumes: list[ResumeInput]) -> list[_Stage1]:
-    """Filters, checks and the lexical score of every resume, with IDF over this pool."""
+def stage_one(job: JobSpec, resumes: Iterable[ResumeInput]) -> list[_Stage1]:
+    """Filters, checks and the lexical score of every resume, with IDF over this pool.
+
+    Everything but the IDF weights is worked out per resume as it comes; the keyword
+    coverage, which needs the weights, once all have been seen.
+    """
     terms = lexical.job_terms(
         title=job.title,
         description=job.description,
@@ -195,19 +220,26 @@ def stage_one(job: JobSpec, resumes: list[ResumeInput]) -> list[_Stage1]:
         keywords=job.keywords,
     )
     indicators = job_indicators(job.text(), job.indicators)
-    resume_terms = [lexical.terms_of_resume(r.parsed.lines) for r in resumes]
-    counts = [
-        lexical.count_terms(terms, r.text, t) for r, t in zip(resumes, resume_terms, strict=True)
-    ]
-    pool = len(resumes)
-    frequencies = [sum(1 for row in counts if row[j]) for j in range(len(terms))]
+    seen = []
+    for resume in resumes:
+        resume_terms = lexical.terms_of_resume(resume.parsed.lines)
+        seen.append(
+            (
+                resume,
+                resume_terms,
+                lexical.count_terms(terms, resume.text, resume_terms),
+                match_resume(resume.parsed, job.requirements),
+                indicator_checks(indicators, resume.parsed.lines),
+            )
+        )
+    pool = len(seen)
+    frequencies = [sum(1 for _, _, row, _, _ in seen if row[j]) for j in range(len(terms))]
     weights = [
         term.weight * lexical.idf(df, pool) for term, df in zip(terms, frequencies, strict=True)
     ]
-    average = sum(t.length for t in resume_terms) / pool if pool else 1.0
+    average = sum(t.length for _, t, _, _, _ in seen) / pool if pool else 1.0
     result = []
-    for resume, terms_, row in zip(resumes, resume_terms, counts, strict=True):
-        match = match_resume(resume.parsed, job.requirements)
+    for resume, terms_, row, match, hidden in seen:
         coverage = lexical.keyword_coverage(
             terms=terms,
             weights=weights,
@@ -216,7 +248,6 @@ def stage_one(job: JobSpec, resumes: list[ResumeInput]) -> list[_Stage1]:
             resume_terms=terms_,
             average_length=average,
         )
-        hidden = indicator_checks(indicators, resume.parsed.lines)
         parts: dict[str, float] = {}
         if basics := [check for check in match.checks if check.kind != "skill"]:
             parts["requirements"] = score_checks(basics, resume.parsed, job.requirements)

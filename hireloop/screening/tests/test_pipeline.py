@@ -11,7 +11,13 @@ from hireloop.resumes.fields import parse_resume_text
 from hireloop.screening.indicators import INDICATORS, indicator_checks, job_indicators
 from hireloop.screening.lexical import job_terms, tokenize
 from hireloop.screening.matching import MatchResult, Requirements
-from hireloop.screening.pipeline import JobSpec, ResumeInput, screen
+from hireloop.screening.pipeline import (
+    JobSpec,
+    ResumeInput,
+    iter_for_screening,
+    read_for_screening,
+    screen,
+)
 from hireloop.screening.semantic import MAX_PASSAGE_CHARS, MemoryCache, passages
 
 BACKEND = JobSpec(
@@ -219,3 +225,23 @@ def test_screening_ranks_and_explains_the_same_without_the_taggers() -> None:
         ]
 
     assert ranked(True) == ranked(False)
+
+
+def test_files_read_in_the_sandbox_are_screened_as_they_stream_in() -> None:
+    """iter_for_screening hands each resume to stage 1 as the pool's workers read it: the
+    ranking is the one of the same resumes given as a list, and an unreadable file is
+    reported by name without stopping the others."""
+    files = [
+        ("strong.txt", STRONG.encode()),
+        ("broken.pdf", b"%PDF-1.7 not really"),
+        ("weak.txt", WEAK.encode()),
+        ("middle.txt", MIDDLE.encode()),
+    ]
+    unreadable: list[tuple[str, str]] = []
+    streamed = screen(BACKEND, iter_for_screening(files, unreadable), embedder=HashingEmbedder())
+    assert [name for name, _ in unreadable] == ["broken.pdf"] and unreadable[0][1]
+    listed, failed = read_for_screening(files)
+    assert failed == unreadable
+    from_list = screen(BACKEND, listed, embedder=HashingEmbedder())
+    assert [r.explanation() for r in streamed] == [r.explanation() for r in from_list]
+    assert [r.key for r in streamed][0] == "strong.txt"
