@@ -7,6 +7,7 @@ job (title, description, requirements) is one query. The similarity mixes the wh
 """
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -14,9 +15,10 @@ from typing import Protocol
 import numpy as np
 
 from hireloop.embeddings import Embedder, embed_queries
+from hireloop.resumes.fields import CN_MOBILE, EMAIL, INTL_PHONE, find_name
 
 # Bump when passages() changes: cached vectors of the old cut would no longer line up.
-PASSAGE_VERSION = 1
+PASSAGE_VERSION = 2
 # ~400 characters is 60-100 English words or ~250 Chinese characters: one role or project,
 # well inside e5's 512-token window and short enough to quote.
 MAX_PASSAGE_CHARS = 400
@@ -25,6 +27,16 @@ MAX_PASSAGE_CHARS = 400
 MAX_PASSAGES = 16
 # similarity = WHOLE_SHARE x cos(job, whole resume) + (1 - WHOLE_SHARE) x cos(job, best passage).
 WHOLE_SHARE = 0.5
+# Where a resume puts the candidate's name: find_name reads it from the top lines.
+NAME_LINES = 5
+# A contact label whose value was taken out: "Email:", "电话：".
+_CONTACT_LABEL = re.compile(
+    r"(?i:\b(?:e-?mail|phone|tel|mobile|cell|wechat)\b)\s*[:：]|"
+    r"(?:邮箱|电子邮件|电话|手机|联系电话|联系方式|微信)\s*[:：]"
+)
+# Field separators; once fields are gone, a run of them becomes one: "张伟 | 138… | 北京".
+_SEPARATOR_RUN = re.compile(r"\s*([|｜;；/·])(?:\s*[|｜;；/·])*\s*")
+_EDGE = " |｜,，;；/·"
 # Cosine values mapped to 0 and 100 per engine (docs/screening.md, measured on the real
 # resume PDFs: about the median similarity of a job to other categories' resumes, and about the
 # 95th percentile of its own category's). Engines differ in scale: e5 sits high for any pair.
@@ -81,8 +93,18 @@ def cache_key(embedder_name: str, text: str) -> str:
 
 
 def passages(text: str) -> list[str]:
-    """The resume's lines grouped into passages of at most MAX_PASSAGE_CHARS, in order."""
-    pieces = [piece for line in text.splitlines() for piece in _split_long(line.strip())]
+    """The resume's lines grouped into passages of at most MAX_PASSAGE_CHARS, in order.
+
+    The candidate's name, e-mail addresses and phone numbers are left out: they say nothing
+    about fit, a name must not sway the comparison, and a passage is quoted to recruiters.
+    """
+    lines = text.splitlines()
+    name = find_name(lines)
+    pieces = [
+        piece
+        for index, line in enumerate(lines)
+        for piece in _split_long(_without_contact(line, name if index < NAME_LINES else ""))
+    ]
     result: list[str] = []
     current = ""
     for piece in pieces:
@@ -96,6 +118,16 @@ def passages(text: str) -> list[str]:
     if current:
         result.append(current)
     return result[:MAX_PASSAGES]
+
+
+def _without_contact(line: str, name: str) -> str:
+    """The line without contact details, their labels and the name; "" when nothing is left."""
+    for pattern in (EMAIL, CN_MOBILE, INTL_PHONE):
+        line = pattern.sub(" ", line)
+    if len(name) >= 2:
+        line = line.replace(name, " ")
+    line = _SEPARATOR_RUN.sub(r" \1 ", _CONTACT_LABEL.sub(" ", line))
+    return " ".join(line.split()).strip(_EDGE)
 
 
 def _split_long(line: str) -> Iterable[str]:

@@ -245,3 +245,19 @@ def test_files_read_in_the_sandbox_are_screened_as_they_stream_in() -> None:
     from_list = screen(BACKEND, listed, embedder=HashingEmbedder())
     assert [r.explanation() for r in streamed] == [r.explanation() for r in from_list]
     assert [r.key for r in streamed][0] == "strong.txt"
+
+
+def test_passages_leave_out_the_name_and_contact_details() -> None:
+    text = "\n".join(
+        [
+            "张伟 | 138-0013-8000 | 北京",
+            "邮箱：zhang.wei@example.com  电话：+86 139 1234 5678",
+            "求职意向：后端工程师，熟悉 Python 与 PostgreSQL",
+        ]
+    )
+    cut = " ".join(passages(text))
+    assert "北京" in cut and "后端工程师" in cut and "Python" in cut
+    for private in ("张伟", "138", "zhang.wei", "example.com", "139", "邮箱", "电话"):
+        assert private not in cut
+    english = "Jane Doe\nEmail: jane@doe.dev | Phone: (415) 555-0134\nPython developer, 6 years"
+    assert passages(english) == ["Python developer, 6 years"]
