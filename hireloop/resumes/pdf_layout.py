@@ -75,24 +75,31 @@ def page_text(chars: list[tuple[Glyph, bool]]) -> str:
     """Lines top to bottom, characters left to right, spaces at word breaks.
 
     chars are (glyph, is_break): is_break says a word break comes just before the glyph in
-    the content stream. A gap wider than WORD_GAP_EM is a break too.
+    the content stream. A gap wider than WORD_GAP_EM is a break too. (Written for speed, it
+    runs once per character: glyph[3] is its box, box[0] x0, box[1] top, box[2] x1.)
     """
     lines: list[list[tuple[float, Glyph, bool]]] = []
     last_top = -math.inf
-    by_top = sorted(((glyph.box.top, glyph, brk) for glyph, brk in chars), key=_first)
-    for top, glyph, is_break in by_top:
+    tops = [glyph[3][1] for glyph, _ in chars]
+    for index in sorted(range(len(chars)), key=tops.__getitem__):
+        glyph, is_break = chars[index]
+        top = tops[index]
         if top - last_top > LINE_TOLERANCE_PT:
             lines.append([])
-        lines[-1].append((glyph.box.x0, glyph, is_break))
+        lines[-1].append((glyph[3][0], glyph, is_break))
         last_top = top
     rows = []
+    gap_em = WORD_GAP_EM
     for line in lines:
         line.sort(key=_first)  # stable: characters at one x keep their drawing order
-        parts = [line[0][1].text]
-        for (_, previous, _), (x0, glyph, is_break) in zip(line, line[1:], strict=False):
-            if is_break or _is_word_gap(previous, glyph, x0):
+        previous = line[0][1]
+        parts = [previous.text]
+        for x0, glyph, is_break in line[1:]:
+            size = glyph.size if glyph.size < previous.size else previous.size
+            if is_break or x0 - previous[3][2] > gap_em * size:
                 parts.append(" ")
             parts.append(glyph.text)
+            previous = glyph
         rows.append("".join(parts))
     return "\n".join(rows)
 
@@ -214,6 +221,7 @@ class _PageReader:
         chars: list[tuple[Glyph, bool]] = []
         recent: deque[tuple[int, list[Glyph]]] = deque(maxlen=_DUPLICATE_LOOKBACK)
         position, pending_break, letter = -1, False, None
+        last_handle, last_run = 0, []  # the newest entry of recent
         for glyph, is_break, handle in drawn:
             position = positions.get(handle, position)
             while missing and missing[0][0] < position:
@@ -223,9 +231,10 @@ class _PageReader:
                 letter = put if isinstance(put, Glyph) else letter
             if letter and is_break and not _is_word_gap(letter, glyph):
                 is_break = False  # pdfium saw a gap where it had dropped this letter
-            if not recent or recent[-1][0] != handle:
-                recent.append((handle, []))
-            recent[-1][1].append(glyph)
+            if not recent or last_handle != handle:
+                last_handle, last_run = handle, []
+                recent.append((handle, last_run))
+            last_run.append(glyph)
             glyphs.append(glyph)
             chars.append((glyph, is_break or pending_break))
             pending_break, letter = False, None
@@ -277,27 +286,32 @@ class _PageReader:
         return glyph
 
     def _drawn(self) -> list[tuple[Glyph, bool, int]]:
-        """(glyph, word break before it, its text object) for each character pdfium read."""
+        """(glyph, word break before it, its text object) for each character pdfium read.
+
+        Runs once per character, so it is written for speed: the glyph and its box are built
+        with tuple.__new__, which skips the named tuples' own __new__ (a Python frame each).
+        """
         fast, textpage, rect, left, top = self.fast, self.textpage, self._rect, self.left, self.top
         count = fast.FPDFText_CountChars(textpage)
         if count <= 0:
             return []
-        codes = (ctypes.c_ushort * (count + 1))()
-        fast.FPDFText_GetText(textpage, 0, count, codes)  # one UTF-16 unit per character
+        buffer = (ctypes.c_ushort * (count + 1))()
+        fast.FPDFText_GetText(textpage, 0, count, buffer)  # one UTF-16 unit per character
+        codes = buffer[:count]
         get_object, get_box, styles = (
             fast.FPDFText_GetTextObject,
             fast.FPDFText_GetLooseCharBox,
             self._styles,
         )
+        make, style_of = tuple.__new__, self._style
         drawn = []
         high = 0  # a UTF-16 high surrogate waiting for its low half
         is_break = False
-        for index in range(count):
+        for index, code in enumerate(codes):
             text_object = get_object(textpage, index)
             if not text_object:  # a space or line break pdfium inserted, not drawn
                 is_break = True
                 continue
-            code = codes[index]
             if code >= 0xD800:
                 if code < 0xDC00:
                     high = code
@@ -309,14 +323,12 @@ class _PageReader:
                 elif code == 0xFFFE:  # how pdfium reports a hyphen that ends a line
                     code = 0x2D
             high = 0
-            style = styles.get(text_object)
-            if style is None:
-                style = self._style(text_object)
+            style = styles.get(text_object) or style_of(text_object)
             get_box(textpage, index, rect)
-            box = Box(rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
-            drawn.append(
-                (Glyph(chr(code) if code else "", style[0], style[1], box), is_break, text_object)
-            )
+            x0, x1 = rect.left - left, rect.right - left
+            box = make(Box, (x0, top - rect.top, x1, top - rect.bottom))
+            glyph = make(Glyph, (chr(code) if code else "", style[0], style[1], box))
+            drawn.append((glyph, is_break, text_object))
             is_break = False
         return drawn
 
@@ -326,16 +338,12 @@ class _PageReader:
         The size is the font size scaled by the object's matrix, as pdfplumber measures it:
         1-pt text scaled up 12 times is readable, 12-pt text scaled down to 1 pt is not.
         """
-        fast, size, matrix, (red, green, blue, alpha) = (
-            self.fast,
-            self._size,
-            self._matrix,
-            self._rgba,
-        )
+        fast, size, matrix = self.fast, self._size, self._matrix
         font_size = size.value if fast.FPDFTextObj_GetFontSize(text_object, size) else 0.0
         if fast.FPDFPageObj_GetMatrix(text_object, matrix):
             font_size *= math.hypot(matrix.c, matrix.d)
         rgb = None
+        red, green, blue, alpha = self._rgba
         if fast.FPDFPageObj_GetFillColor(text_object, red, green, blue, alpha):
             key = (red.value, green.value, blue.value)
             rgb = self._colours.get(key)
