@@ -229,6 +229,9 @@ HIRELOOP_RECORDING_CHUNK_MAX_BYTES = int(
 # how many files one long-lived sandbox worker of a SandboxPool reads before it is replaced.
 HIRELOOP_PDF_ENGINE = os.environ.get("HIRELOOP_PDF_ENGINE", "pdfium")
 HIRELOOP_SANDBOX_FILES_PER_WORKER = int(os.environ.get("HIRELOOP_SANDBOX_FILES_PER_WORKER", "200"))
+# Sandbox readers one task keeps for a batch upload (do_parse_resumes): about one per core
+# the task worker may use.
+HIRELOOP_SANDBOX_POOL_WORKERS = int(os.environ.get("HIRELOOP_SANDBOX_POOL_WORKERS", "2"))
 
 # Media analysis (hireloop/media, docs/media.md). The default speech-to-text engine is Whisper
 # base from the two wheels in the requirements; HIRELOOP_STT_MODEL_DIR names a CTranslate2

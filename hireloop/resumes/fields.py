@@ -46,6 +46,7 @@ __all__ = [
     "mentions",
     "parse_resume_text",
     "term_pattern",
+    "with_known_skills",
 ]
 
 # Canonical skill -> spellings seen in resumes, lower case. Matching ignores case, except
@@ -206,6 +207,12 @@ def parse_resume_text(
         indicators=find_indicators(lines),
         read_on=today.isoformat(),
     )
+
+
+def with_known_skills(parsed: ParsedResume, known_skills: Iterable[str]) -> ParsedResume:
+    """parsed with its skills found again, the job's own skills (known_skills) included."""
+    evidence = find_skills(parsed.lines, known_skills)
+    return dataclasses.replace(parsed, skills=list(evidence), skill_evidence=evidence)
 
 
 def entity_roles(text: str, lines: list[str], language: str) -> Roles:

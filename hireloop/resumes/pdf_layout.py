@@ -221,7 +221,8 @@ class _PageReader:
         chars: list[tuple[Glyph, bool]] = []
         recent: deque[tuple[int, list[Glyph]]] = deque(maxlen=_DUPLICATE_LOOKBACK)
         position, pending_break, letter = -1, False, None
-        last_handle, last_run = 0, []  # the newest entry of recent
+        last_run: list[Glyph] = []  # the newest entry of recent, and its text object
+        last_handle = 0
         for glyph, is_break, handle in drawn:
             position = positions.get(handle, position)
             while missing and missing[0][0] < position:

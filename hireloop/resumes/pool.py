@@ -43,6 +43,9 @@ RECYCLE_RSS_SHARE = 0.5
 class SandboxPool:
     """`workers` long-lived sandbox children; extract() is thread-safe, results keep order.
 
+    parse=True: the children also parse each text (rules only; with taggers=True the trained
+    taggers too, as a single upload is parsed), and SandboxResult.parsed holds the fields.
+
     Use as a context manager (or call close()): children are started when first needed and
     stopped on exit.
     """
@@ -55,9 +58,10 @@ class SandboxPool:
         memory_mb: int = 512,
         files_per_worker: int | None = None,
         parse: bool = False,
+        taggers: bool = False,
     ) -> None:
         self.workers, self.timeout_s, self.memory_mb = max(workers, 1), timeout_s, memory_mb
-        self.parse = parse
+        self.parse, self.taggers = parse, taggers
         default = getattr(settings, "HIRELOOP_SANDBOX_FILES_PER_WORKER", DEFAULT_FILES_PER_WORKER)
         self.files_per_worker = int(files_per_worker or default)
         self.cpu_s = CPU_BUDGET_TIMEOUTS * math.ceil(timeout_s)
@@ -186,7 +190,11 @@ class SandboxPool:
         if worker is not None:
             self._retire(worker)
         fresh = SandboxWorker(
-            timeout_s=self.timeout_s, memory_mb=self.memory_mb, cpu_s=self.cpu_s, parse=self.parse
+            timeout_s=self.timeout_s,
+            memory_mb=self.memory_mb,
+            cpu_s=self.cpu_s,
+            parse=self.parse,
+            taggers=self.taggers,
         )
         with self._lock:
             self._running.add(fresh)

@@ -30,7 +30,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .extract import PDF_ENGINES, ResumeUnreadable
 from .fields import ParsedResume
 from .integrity import Finding
-from .sandbox_worker import ANSWER_HEADER, PARSE_VARIABLE, REQUEST_HEADER
+from .sandbox_worker import ANSWER_HEADER, PARSE_VARIABLE, REQUEST_HEADER, TAGGERS
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # The package root, so the child finds hireloop even when it is not installed.
@@ -70,8 +70,8 @@ class SandboxResult:
 
     text: str
     findings: list[Finding]
-    # The fields parse_resume_text(text, use_taggers=False) reads, when the worker was
-    # asked to parse (SandboxWorker(parse=True)); None otherwise.
+    # The fields parse_resume_text(text, use_taggers=taggers) reads, when the worker was
+    # asked to parse (SandboxWorker(parse=True, taggers=…)); None otherwise.
     parsed: ParsedResume | None = None
 
 
@@ -110,10 +110,16 @@ class SandboxWorker:
     """
 
     def __init__(
-        self, *, timeout_s: float, memory_mb: int, cpu_s: int, parse: bool = False
+        self,
+        *,
+        timeout_s: float,
+        memory_mb: int,
+        cpu_s: int,
+        parse: bool = False,
+        taggers: bool = False,
     ) -> None:
         self.timeout_s, self.memory_mb, self.cpu_s = timeout_s, memory_mb, cpu_s
-        self.parse = parse
+        self.parse, self.taggers = parse or taggers, taggers
         self.files_read = 0
         self.cpu_used_s = 0.0  # as the child last reported it
         self.rss_kb = 0  # as the child last reported it
@@ -182,7 +188,7 @@ class SandboxWorker:
         env = {key: os.environ[key] for key in _CHILD_ENV_KEYS if key in os.environ}
         env["HIRELOOP_PDF_ENGINE"] = _pdf_engine()
         if self.parse:
-            env[PARSE_VARIABLE] = "1"
+            env[PARSE_VARIABLE] = TAGGERS if self.taggers else "1"
         parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         self._parent_peak_kb = parent_peak + _INHERITED_PEAK_MARGIN_KB
         self._process = subprocess.Popen(

@@ -15,7 +15,8 @@ cpu_s and rss_kb (this process's CPU time so far and resident memory) let the pa
 the worker before its cumulative CPU limit or a bloated heap could fail a later file.
 The PDF reader comes from the HIRELOOP_PDF_ENGINE environment variable (extract.pdf_engine);
 with HIRELOOP_SANDBOX_PARSE=1 a success also carries "parsed", the screening fields of the
-text (hireloop.resumes.fields, rules only), so bulk screening parses on the workers' cores.
+text (hireloop.resumes.fields, rules only), so bulk screening parses on the workers' cores;
+with HIRELOOP_SANDBOX_PARSE=taggers the fields are read with the trained taggers as well.
 """
 
 import json
@@ -27,8 +28,10 @@ import sys
 from typing import BinaryIO
 
 REQUEST_HEADER = struct.Struct(">II")
-# Set to "1" by the parent (SandboxWorker(parse=True)): answers carry the parsed fields too.
+# Set by the parent (SandboxWorker(parse=True)): answers carry the parsed fields too, by the
+# rules alone ("1") or with the trained taggers as well (TAGGERS, SandboxWorker(taggers=True)).
 PARSE_VARIABLE = "HIRELOOP_SANDBOX_PARSE"
+TAGGERS = "taggers"
 ANSWER_HEADER = struct.Struct(">I")
 
 
@@ -49,11 +52,14 @@ def limit_resources(*, memory_mb: int, cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
 
 
-def answer(data: bytes, filename: str, *, parse: bool = False) -> dict[str, object]:
+def answer(
+    data: bytes, filename: str, *, parse: bool = False, taggers: bool = False
+) -> dict[str, object]:
     """Extract visible text and integrity findings, or describe why the file is unreadable.
 
-    With parse, the answer also holds "parsed": the screening fields of the text
-    (parse_resume_text without the taggers, "lines" left out: the parent splits the text).
+    With parse, the answer also holds "parsed": the fields of the text (parse_resume_text
+    with the trained taggers when taggers, else the rules only; "lines" left out: the parent
+    splits the text).
     """
     from hireloop.resumes.extract import ResumeUnreadable, read_resume
     from hireloop.resumes.integrity import find_integrity_issues
@@ -69,7 +75,7 @@ def answer(data: bytes, filename: str, *, parse: bool = False) -> dict[str, obje
         if parse:
             from hireloop.resumes.fields import parse_resume_text
 
-            parsed = parse_resume_text(content.text, use_taggers=False).to_dict()
+            parsed = parse_resume_text(content.text, use_taggers=taggers).to_dict()
             del parsed["lines"]
             result["parsed"] = parsed
     except ResumeUnreadable as error:
@@ -79,7 +85,9 @@ def answer(data: bytes, filename: str, *, parse: bool = False) -> dict[str, obje
     return result
 
 
-def serve(requests: BinaryIO, answers: BinaryIO, *, parse: bool = False) -> None:
+def serve(
+    requests: BinaryIO, answers: BinaryIO, *, parse: bool = False, taggers: bool = False
+) -> None:
     """Answer requests until the parent closes the pipe."""
     write_answer(answers, {"ready": True})
     while True:
@@ -91,7 +99,9 @@ def serve(requests: BinaryIO, answers: BinaryIO, *, parse: bool = False) -> None
         data = requests.read(data_length)
         if len(data) < data_length:
             return
-        result = answer(data, filename, parse=True) if parse else answer(data, filename)
+        result = (
+            answer(data, filename, parse=True, taggers=taggers) if parse else answer(data, filename)
+        )
         del data
         usage = resource.getrusage(resource.RUSAGE_SELF)
         result.update(cpu_s=usage.ru_utime + usage.ru_stime, rss_kb=resident_kb())
@@ -129,11 +139,14 @@ def main() -> None:
 
     if extract.pdf_engine() == "pdfplumber":
         import pdfplumber  # noqa: F401
-    parse = os.environ.get(PARSE_VARIABLE) == "1"
+    mode = os.environ.get(PARSE_VARIABLE, "")
+    parse, taggers = mode in ("1", TAGGERS), mode == TAGGERS
     if parse:
-        from hireloop.resumes import fields  # noqa: F401
+        from hireloop.resumes import fields
 
-    serve(sys.stdin.buffer, answers, parse=parse)
+        if taggers:  # load both trained models now, not on a candidate's file
+            fields.parse_resume_text("张伟\n2019-2021 某公司 工程师\nJane Doe\nEngineer at Acme")
+    serve(sys.stdin.buffer, answers, parse=parse, taggers=taggers)
 
 
 if __name__ == "__main__":

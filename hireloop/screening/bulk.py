@@ -27,7 +27,7 @@ from hireloop.privacy.services import do_audit
 
 from .enums import BatchStatus
 from .models import UploadBatch, UploadBatchItem
-from .services import ResumeRejected, check_upload, do_intake_resume
+from .services import ResumeRejected, check_upload, do_intake_resume, do_parse_resumes
 
 ZIP_MAGIC = b"PK\x03\x04"
 # Documents compress maybe 10:1; text 20:1. Far beyond that is a bomb, not a resume.
@@ -58,7 +58,12 @@ def do_receive_files(*, job: Job, files: list[tuple[str, bytes, str]], actor: An
         for position, (name, data, content_type) in enumerate(files):
             try:
                 resume = do_intake_resume(
-                    job=job, filename=name, data=data, content_type=content_type, actor=actor
+                    job=job,
+                    filename=name,
+                    data=data,
+                    content_type=content_type,
+                    actor=actor,
+                    read_alone=False,
                 )
             except ResumeRejected as error:
                 rejected.append(str(error))
@@ -67,6 +72,7 @@ def do_receive_files(*, job: Job, files: list[tuple[str, bytes, str]], actor: An
         if rejected:
             batch.rejected = rejected
             batch.save(update_fields=["rejected"])
+        _enqueue_reading(batch.pk)
     return batch
 
 
@@ -125,6 +131,7 @@ def do_expand_zip(*, batch_id: int) -> UploadBatch:
                     filename=PurePosixPath(info.filename).name,
                     data=data,
                     actor=batch.created_by,
+                    read_alone=False,
                 )
                 UploadBatchItem.objects.create(batch=batch, resume=resume, position=position)
         except ResumeRejected as error:
@@ -178,11 +185,30 @@ def _is_litter(path: str) -> bool:
 
 
 def _finish(batch: UploadBatch, rejected: list[str]) -> None:
-    batch.rejected = rejected
-    batch.status = BatchStatus.EXPANDED
-    batch.save(update_fields=["rejected", "status"])
+    with transaction.atomic():
+        batch.rejected = rejected
+        batch.status = BatchStatus.EXPANDED
+        batch.save(update_fields=["rejected", "status"])
+        _enqueue_reading(batch.pk)
     # The resumes now hold the data; the archive would only be a second copy of it.
     batch.archive.delete(save=True)
+
+
+def _enqueue_reading(batch_id: int) -> None:
+    """Queue the reading of the batch's resumes in the caller's transaction (not after
+    commit): a worker that dies just after the commit cannot leave a batch with no task."""
+    from .tasks import parse_batch
+
+    parse_batch.enqueue(batch_id)
+
+
+def do_parse_batch(*, batch_id: int) -> int:
+    """Read and screen the batch's resumes that are still waiting, through one sandbox pool
+    (do_parse_resumes); idempotent, so a re-run after a killed worker reads only the rest."""
+    waiting = UploadBatchItem.objects.filter(
+        batch_id=batch_id, resume__status=ResumeStatus.PENDING
+    ).values_list("resume_id", flat=True)
+    return do_parse_resumes(resume_ids=list(waiting))
 
 
 def _fail(batch: UploadBatch, message: str) -> UploadBatch:

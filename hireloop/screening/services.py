@@ -1,6 +1,7 @@
 """Resume intake and screening: the public API of the screening app."""
 
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
@@ -13,8 +14,9 @@ from hireloop.candidates.services import do_create_application, do_update_contac
 from hireloop.errors import HireLoopError
 from hireloop.jobs.models import Job
 from hireloop.resumes.extract import ResumeUnreadable
-from hireloop.resumes.fields import ParsedResume, parse_resume_text
-from hireloop.resumes.sandbox import extract_in_sandbox
+from hireloop.resumes.fields import ParsedResume, parse_resume_text, with_known_skills
+from hireloop.resumes.pool import SandboxPool
+from hireloop.resumes.sandbox import SandboxResult, extract_in_sandbox
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
@@ -37,15 +39,26 @@ def check_upload(*, filename: str, size: int) -> None:
 
 
 def do_intake_resume(
-    *, job: Job, filename: str, data: bytes, content_type: str = "", actor: Any
+    *,
+    job: Job,
+    filename: str,
+    data: bytes,
+    content_type: str = "",
+    actor: Any,
+    read_alone: bool = True,
 ) -> ResumeFile:
-    """Store one resume as an application and queue it for parsing and screening."""
+    """Store one resume as an application and queue it for parsing and screening.
+
+    read_alone=False leaves the reading to the caller: a batch queues all its resumes for
+    one do_parse_resumes (bulk.py).
+    """
     check_upload(filename=filename, size=len(data))
     with transaction.atomic():
         resume = do_create_application(
             job=job, filename=filename, data=data, content_type=content_type, actor=actor
         )
-        transaction.on_commit(lambda: _enqueue_screening(resume.pk))
+        if read_alone:
+            transaction.on_commit(lambda: _enqueue_screening(resume.pk))
     return resume
 
 
@@ -83,26 +96,72 @@ def do_parse_and_screen(*, resume_id: int) -> None:
     together and adds the semantic stage for the best of them (do_rescreen_job).
     Idempotent: a resume already read is skipped, so a retried task does no double work.
     A file that cannot be read keeps a human-readable error and a visible status.
-    The file is read in a sandboxed process; only its visible text is matched, and the
-    integrity findings (hidden text, stuffing, injection) are kept in parsed["integrity"].
+    The file is read in a sandboxed process of its own; only its visible text is matched,
+    and the integrity findings (hidden text, stuffing, injection) are kept in
+    parsed["integrity"].
     """
-    resume = ResumeFile.objects.select_related("application__job", "application__candidate").get(
-        pk=resume_id
-    )
+    resume = _resumes_to_read().get(pk=resume_id)
     if resume.status == ResumeStatus.PARSED:
         return
-    job = resume.application.job
     try:
         with resume.file.open("rb") as handle:
             extraction = extract_in_sandbox(handle.read(), resume.original_name)
     except ResumeUnreadable as error:
-        resume.status = ResumeStatus.FAILED
-        resume.error = str(error)
-        resume.save(update_fields=["status", "error"])
-        schedule_rescreen(job.pk)
+        _store_failure(resume, error)
         return
+    _store_reading(resume, extraction)
+
+
+def do_parse_resumes(*, resume_ids: list[int]) -> int:
+    """do_parse_and_screen for many resumes, read by the long-lived workers of one sandbox
+    pool instead of a new sandboxed process each; returns how many were read.
+
+    A fresh process per file costs more than reading a typical resume (docs/resume-parsing.md,
+    "The worker pool"); the pool's limits are the same, and each resume is stored as soon as
+    it is read, so a worker killed half-way leaves the rest pending for the next run.
+    """
+    resumes = [
+        resume
+        for resume in _resumes_to_read().filter(pk__in=resume_ids).order_by("pk")
+        if resume.status != ResumeStatus.PARSED
+    ]
+
+    def files() -> Iterator[tuple[bytes, str]]:
+        for resume in resumes:
+            with resume.file.open("rb") as handle:
+                yield handle.read(), resume.original_name
+
+    # The children also parse, with the taggers, on their own cores (SandboxResult.parsed).
+    with SandboxPool(
+        workers=settings.HIRELOOP_SANDBOX_POOL_WORKERS, taggers=True, parse=True
+    ) as pool:
+        for resume, result in zip(resumes, pool.imap(files()), strict=True):
+            if isinstance(result, ResumeUnreadable):
+                _store_failure(resume, result)
+            else:
+                _store_reading(resume, result)
+    return len(resumes)
+
+
+def _resumes_to_read() -> QuerySet[ResumeFile]:
+    return ResumeFile.objects.select_related("application__job", "application__candidate")
+
+
+def _store_failure(resume: ResumeFile, error: ResumeUnreadable) -> None:
+    resume.status = ResumeStatus.FAILED
+    resume.error = str(error)
+    resume.save(update_fields=["status", "error"])
+    schedule_rescreen(resume.application.job_id)
+
+
+def _store_reading(resume: ResumeFile, extraction: SandboxResult) -> None:
+    """The parsed fields, the candidate's details and the resume's stage-1 score."""
+    job = resume.application.job
     text = extraction.text
-    parsed = parse_resume_text(text, known_skills=job.skills)
+    if extraction.parsed is None:
+        parsed = parse_resume_text(text, known_skills=job.skills)
+    else:  # parsed in the sandbox, which does not know the job's own skills
+        parsed = with_known_skills(extraction.parsed, job.skills)
     # Alone, the resume gets its lexical score now; the job-level ranking follows.
     [first] = screen(job_spec_of(job), [ResumeInput(str(resume.pk), text, parsed)], embedder=None)
     with transaction.atomic():

@@ -1,6 +1,6 @@
 from django_tasks import task
 
-from .bulk import do_expand_zip
+from .bulk import do_expand_zip, do_parse_batch
 from .services import do_parse_and_screen, do_rescreen_job
 
 
@@ -18,3 +18,9 @@ def expand_zip(batch_id: int) -> None:
 def rescreen_job(job_id: int) -> None:
     """Rank all of a job's resumes together (queued at low priority by schedule_rescreen)."""
     do_rescreen_job(job_id=job_id)
+
+
+@task()
+def parse_batch(batch_id: int) -> None:
+    """Read a batch upload's waiting resumes through one sandbox pool."""
+    do_parse_batch(batch_id=batch_id)

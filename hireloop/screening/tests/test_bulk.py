@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from hireloop.candidates.models import Application, ResumeFile
+from hireloop.resumes.fields import parse_resume_text
 from hireloop.screening.bulk import (
     batch_progress,
     do_expand_zip,
@@ -172,3 +173,60 @@ def test_progress_is_only_for_people_on_the_job(client, job, other_interviewer):
     assert client.get(url).status_code == 302
     client.login(username=other_interviewer.username, password=PASSWORD)
     assert client.get(url).status_code == 404
+
+
+def test_a_batch_is_read_by_one_task_through_the_sandbox_pool(job, recruiter, run_worker):  # type: ignore[no-untyped-def]
+    from django_tasks_db.models import DBTaskResult
+
+    files = [
+        ("alice.pdf", pdf_bytes(STRONG_EN_RESUME), ""),
+        ("bob.docx", docx_bytes(WEAK_EN_RESUME), ""),
+        ("zhang.txt", ZH_RESUME.encode(), ""),
+        ("broken.pdf", b"%PDF-1.7 truncated", ""),
+    ]
+    batch = do_receive_files(job=job, files=files, actor=recruiter)
+    run_worker()
+    paths = list(DBTaskResult.objects.values_list("task_path", flat=True))
+    assert paths.count("hireloop.screening.tasks.parse_batch") == 1
+    assert "hireloop.screening.tasks.parse_and_screen" not in paths
+    by_name = {r.original_name: r for r in ResumeFile.objects.all()}
+    assert {name: r.status for name, r in by_name.items()} == {
+        "alice.pdf": "parsed",
+        "bob.docx": "parsed",
+        "zhang.txt": "parsed",
+        "broken.pdf": "failed",
+    }
+    assert "broken.pdf" in by_name["broken.pdf"].error
+    # Parsed in the pool's children, taggers included: the fields a single upload gets.
+    for name in ("alice.pdf", "bob.docx", "zhang.txt"):
+        resume = by_name[name]
+        stored = {key: value for key, value in resume.parsed.items() if key != "integrity"}
+        assert stored == parse_resume_text(resume.text, known_skills=job.skills).to_dict()
+    alice = by_name["alice.pdf"].application
+    assert alice.match_explanation["rank"] == 1  # ranked with the others by rescreen_job
+    (progress,) = batch_progress([batch])
+    assert (progress.parsed, progress.failed, progress.pending) == (3, 1, 0)
+
+
+def test_a_batch_read_stopped_half_way_goes_on_where_it_stopped(job, recruiter, monkeypatch):  # type: ignore[no-untyped-def]
+    from hireloop.screening import services
+    from hireloop.screening.bulk import do_parse_batch
+
+    files = [(f"{name}.txt", ZH_RESUME.replace("张伟", name).encode(), "") for name in "ABC"]
+    batch = do_receive_files(job=job, files=files, actor=recruiter)
+    real_store, stored = services._store_reading, []
+
+    def stops_at_the_second(resume, extraction):  # type: ignore[no-untyped-def]
+        if len(stored) == 1:
+            raise KeyboardInterrupt  # the worker is stopped here, mid-batch
+        stored.append(resume.original_name)
+        real_store(resume, extraction)
+
+    monkeypatch.setattr(services, "_store_reading", stops_at_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        do_parse_batch(batch_id=batch.pk)
+    assert ResumeFile.objects.filter(status="parsed").count() == 1
+    monkeypatch.setattr(services, "_store_reading", real_store)
+    assert do_parse_batch(batch_id=batch.pk) == 2  # only the two still waiting
+    assert do_parse_batch(batch_id=batch.pk) == 0  # a duplicate task changes nothing
+    assert set(ResumeFile.objects.values_list("status", flat=True)) == {"parsed"}
