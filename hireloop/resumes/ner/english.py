@@ -11,7 +11,7 @@ import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +145,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=65_536)  # pure, and asked five times per token (itself, 4 neighbours)
 def word_shape(word: str) -> str:
     """Xxxx-style shape with runs collapsed: 'Oracle' -> 'Xx', 'B.E' -> 'X.X', '2012' -> 'd'."""
     shape = re.sub("[A-Z]", "X", word)
@@ -185,14 +186,16 @@ def _token_features(token: Token) -> list[str]:
 def document_features(text: str, tokens: Sequence[Token]) -> list[list[str]]:
     """Per token: its own shape, ±2 neighbours, and where it sits in its line and document."""
     by_line: dict[int, list[Token]] = {}
+    positions = []  # each token's index within its line
     for token in tokens:
-        by_line.setdefault(token.line, []).append(token)
+        line_tokens = by_line.setdefault(token.line, [])
+        positions.append(len(line_tokens))
+        line_tokens.append(token)
     line_order = {line: rank for rank, line in enumerate(sorted(by_line))}
     sections = _sections(by_line)
     items: list[list[str]] = []
-    for index, token in enumerate(tokens):
+    for index, (token, position) in enumerate(zip(tokens, positions, strict=True)):
         line_tokens = by_line[token.line]
-        position = line_tokens.index(token)
         features = ["bias", *_token_features(token)]
         features += [
             f"line={_bucket(line_order[token.line], (0, 1, 2, 3, 5, 10, 20))}",

@@ -6,7 +6,6 @@ they stand in for the word lattice of the Lattice LSTM without a segmenter depen
 """
 
 import unicodedata
-from collections.abc import Sequence
 
 WINDOW = 2
 # How far to the right a lexicon match can lie and still be reported to a character.
@@ -109,38 +108,28 @@ def _lexicon_features(text: str) -> list[list[str]]:
     return features
 
 
-def _char_at(chars: Sequence[str], index: int) -> str:
-    if index < 0:
-        return "<s>"
-    if index >= len(chars):
-        return "</s>"
-    return chars[index]
-
-
-def _type_at(chars: Sequence[str], index: int) -> str:
-    if 0 <= index < len(chars):
-        return char_type(chars[index])
-    return "pad"
-
-
 def sentence_features(text: str) -> list[list[str]]:
-    """CRF feature lists for every character of one sentence."""
+    """CRF feature lists for every character of one sentence.
+
+    The characters and their types are padded by WINDOW on each side ("<s>", "</s>", "pad")
+    once, so that each feature is a list lookup: this runs for every character the taggers
+    read, and a helper call per feature was most of tagging a resume.
+    """
     chars = list(text)
+    padded = ["<s>"] * WINDOW + chars + ["</s>"] * WINDOW
+    types = ["pad"] * WINDOW + [char_type(char) for char in chars] + ["pad"] * WINDOW
     lexicon = _lexicon_features(text)
     items: list[list[str]] = []
     for index, char in enumerate(chars):
-        features = ["bias", f"c0={char}", f"t0={char_type(char)}"]
-        for offset in range(-WINDOW, WINDOW + 1):
-            if offset:
-                features.append(f"c{offset}={_char_at(chars, index + offset)}")
-                features.append(f"t{offset}={_type_at(chars, index + offset)}")
+        at = index + WINDOW
+        features = ["bias", f"c0={char}", f"t0={types[at]}"]
+        for offset in _OFFSETS:
+            features.append(f"c{offset}={padded[at + offset]}")
+            features.append(f"t{offset}={types[at + offset]}")
         for offset in range(-WINDOW, WINDOW):
-            left = _char_at(chars, index + offset)
-            right = _char_at(chars, index + offset + 1)
-            features.append(f"b{offset}={left}{right}")
-        features.append(f"tri={_char_at(chars, index - 1)}{char}{_char_at(chars, index + 1)}")
-        neighbour_types = (_type_at(chars, index - 1), char_type(char), _type_at(chars, index + 1))
-        features.append("types=" + "".join(neighbour_types))
+            features.append(f"b{offset}={padded[at + offset]}{padded[at + offset + 1]}")
+        features.append(f"tri={padded[at - 1]}{char}{padded[at + 1]}")
+        features.append(f"types={types[at - 1]}{types[at]}{types[at + 1]}")
         if char in SURNAMES:
             features.append("surname")
         if index == 0:
@@ -148,3 +137,6 @@ def sentence_features(text: str) -> list[list[str]]:
         features.extend(lexicon[index])
         items.append(features)
     return items
+
+
+_OFFSETS = [offset for offset in range(-WINDOW, WINDOW + 1) if offset]
