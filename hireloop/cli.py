@@ -281,8 +281,9 @@ def print_table(ranked: list[Any], unreadable: list[Unreadable], out: Any = None
 
 
 def _met_missed(ranked: Any) -> str:
-    met = [c.requirement for c in ranked.match.met][:4]
-    missed = [c.requirement for c in ranked.match.missed][:4]
+    # A skill that is also a must-have is checked twice; the table names it once.
+    met = list(dict.fromkeys(c.requirement for c in ranked.match.met))[:4]
+    missed = list(dict.fromkeys(c.requirement for c in ranked.match.missed))[:4]
     return "✓ " + (", ".join(met) or "—") + "  ✗ " + (", ".join(missed) or "—")
 
 

@@ -62,6 +62,7 @@ def test_files_folders_and_zips_are_ranked_and_explained(tmp_path, capsys):  # t
     assert lines[0].split()[:4] == ["rank", "file", "score", "filters"]
     assert lines[1].split()[:2] == ["1", "strong.pdf"] and "passed" in lines[1]
     assert "✗ Redis" in lines[1]  # the top missed requirement, next to the met ones
+    assert lines[1].count("Python") == 1  # a listed skill that is also a must-have: named once
     assert "Unreadable files (2):" in printed
     assert "cut.pdf" in printed and "missing.pdf: No such file or folder." in printed
     assert "Traceback" not in printed
