@@ -66,6 +66,7 @@ _MEDIA = re.compile(r"word/media/[^/]+\.(?:png|jpe?g|tiff?|bmp|gif)", re.I)
 _STYLE_DEPTH = 10  # basedOn chains are short; a loop in a hostile file must not hang us
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_W_PREFIX = f"{{{_W}}}"
 _HEADER_RELATIONSHIP = f"{_R}/header"
 # No entities, no DTD, no network: the parts are untrusted (check_docx_is_safe refuses DTDs).
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -355,9 +356,9 @@ def _run_text(run: Any) -> str:
     parts = []
     for child in run:
         tag = child.tag
-        if not isinstance(tag, str) or not tag.startswith(f"{{{_W}}}"):
-            continue
-        local = tag[len(_W) + 2 :]
+        if not isinstance(tag, str) or not tag.startswith(_W_PREFIX):
+            continue  # comments, processing instructions, other namespaces
+        local = tag[len(_W_PREFIX) :]
         if local == "t":
             parts.append(child.text or "")
         elif local == "br":

@@ -45,6 +45,7 @@ __all__ = [
     "find_years",
     "mentions",
     "parse_resume_text",
+    "spelling_pattern",
     "term_pattern",
     "with_known_skills",
 ]
@@ -367,6 +368,12 @@ def term_pattern(term: str) -> re.Pattern[str]:
     """One pattern for every spelling of term: its leftmost match is the earliest mention."""
     spellings = SKILL_SYNONYMS.get(canonical_skill(term), (term.strip(),))
     return re.compile("|".join(_spelling_source(spelling) for spelling in spellings))
+
+
+@functools.cache
+def spelling_pattern(spelling: str) -> re.Pattern[str]:
+    """One spelling as its own pattern, by the rules of term_pattern (for counting it)."""
+    return re.compile(_spelling_source(spelling))
 
 
 def _spelling_source(spelling: str) -> str:

@@ -104,9 +104,9 @@ def page_text(chars: list[tuple[Glyph, bool]]) -> str:
     return "\n".join(rows)
 
 
-def _is_word_gap(previous: Glyph, glyph: Glyph, x0: float | None = None) -> bool:
-    gap = (glyph.box.x0 if x0 is None else x0) - previous.box.x1
-    return gap > WORD_GAP_EM * min(previous.size, glyph.size)
+def _is_word_gap(previous: Glyph, glyph: Glyph) -> bool:
+    """page_text's rule for a gap that breaks a word, for one pair of glyphs."""
+    return glyph.box.x0 - previous.box.x1 > WORD_GAP_EM * min(previous.size, glyph.size)
 
 
 def _first(item: tuple[float, Glyph, bool]) -> float:

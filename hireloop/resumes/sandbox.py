@@ -119,7 +119,7 @@ class SandboxWorker:
         taggers: bool = False,
     ) -> None:
         self.timeout_s, self.memory_mb, self.cpu_s = timeout_s, memory_mb, cpu_s
-        self.parse, self.taggers = parse or taggers, taggers
+        self.parse, self.taggers = parse, taggers
         self.files_read = 0
         self.cpu_used_s = 0.0  # as the child last reported it
         self.rss_kb = 0  # as the child last reported it

@@ -114,7 +114,7 @@ def job_indicators(job_text: str, extra: list[str]) -> list[Indicator]:
     extra holds HR's own indicator phrases (a job's competency keywords): each one that is not
     part of the table becomes an indicator met by mentioning it.
     """
-    asked = [ind for ind in INDICATORS if _states(job_text, ind) or _implies(job_text, ind)]
+    asked = [ind for ind in INDICATORS if _pattern(ind).search(job_text)]
     known = {ind.name for ind in asked}
     for phrase in dict.fromkeys(p.strip() for p in extra if p.strip()):
         found = _indicator_for(phrase)
@@ -134,19 +134,6 @@ def indicator_checks(indicators: list[Indicator], lines: list[str]) -> list[Chec
 def _check(indicator: Indicator, lines: list[str]) -> Check:
     hit = first_matching_line(_pattern(indicator), lines)
     return Check("indicator", indicator.name, hit is not None, hit[1] if hit else "")
-
-
-def _states(text: str, indicator: Indicator) -> bool:
-    return any(mentions(text, name) for name in (indicator.name, *indicator.names))
-
-
-def _implies(text: str, indicator: Indicator) -> bool:
-    return bool(indicator.implied) and _implied_pattern(indicator).search(text) is not None
-
-
-@cache
-def _implied_pattern(indicator: Indicator) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in indicator.implied), re.I)
 
 
 @cache

@@ -12,11 +12,16 @@ Two parts, each 0-1 and each quoting the resume lines it rests on:
 
 import functools
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from hireloop.resumes.fields import CASE_SENSITIVE, SKILL_SYNONYMS, canonical_skill, find_mention
+from hireloop.resumes.fields import (
+    CASE_SENSITIVE,
+    SKILL_SYNONYMS,
+    canonical_skill,
+    find_mention,
+    spelling_pattern,
+)
 
 from .matching import Check
 from .words import CJK_RUN, labelled_tokens, tokenize
@@ -121,19 +126,7 @@ def is_single_token(phrase: str) -> bool:
 def phrase_count(text: str, phrase: str) -> int:
     """How often text mentions phrase or one of its synonyms (whole words for Latin)."""
     spellings = SKILL_SYNONYMS.get(canonical_skill(phrase), (phrase.strip(),))
-    return sum(len(_spelling_pattern(s).findall(text)) for s in spellings)
-
-
-@functools.cache
-def _spelling_pattern(spelling: str) -> re.Pattern[str]:
-    # The rules of resumes.fields.mentions(), which offers no count: boundaries only on
-    # Latin/digit edges, so "go" does not match "good" yet "熟悉Java" matches "Java".
-    body = re.escape(spelling).replace(r"\ ", r"\s+")
-    if spelling[:1].isascii() and spelling[:1].isalnum():
-        body = rf"(?<![A-Za-z0-9]){body}"
-    if spelling[-1:].isascii() and spelling[-1:].isalnum():
-        body = rf"{body}(?![A-Za-z0-9])"
-    return re.compile(body, 0 if spelling in CASE_SENSITIVE else re.I)
+    return sum(len(spelling_pattern(s).findall(text)) for s in spellings)
 
 
 def count_terms(terms: list[JobTerm], text: str, resume_terms: ResumeTerms) -> list[int]:
