@@ -6,13 +6,17 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install system browser demo worker clean messages
+.PHONY: run dev test lint install system browser demo worker clean messages
 
 run: system install ## Install, load demo data and start the web server and worker on SQLite
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
+
+dev: install ## Development server with debug pages (never for real data): runserver, reloads on change
+	$(BIN)/python manage.py migrate --noinput
+	HIRELOOP_DEBUG=1 $(BIN)/python manage.py runserver "$(HOST):$(PORT)"
 
 test: system install browser ## Install everything and run the whole test suite
 	$(BIN)/python -m pytest -n 2 --dist loadgroup

@@ -16,8 +16,13 @@ from hireloop.workflow.worker import run_queued_tasks
 
 @pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):  # type: ignore[no-untyped-def]
-    """Each test stores uploads in its own folder."""
+    """Each test stores uploads and audit checkpoints in its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The audit log's checkpoints go to the test's own file, never the machine's.
+    settings.AUDIT_CHECKPOINT_FILE = tmp_path / "audit-checkpoints.log"
+    # Tests log in HR administrators with a password only; accounts/tests/test_logins.py
+    # checks the production rule (two-factor login required for these roles) itself.
+    settings.TWO_FACTOR_REQUIRED_ROLES = ()
 
 
 @pytest.fixture

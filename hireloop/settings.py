@@ -5,9 +5,11 @@ working single-machine install on SQLite with secrets generated into ``var/``.
 """
 
 import contextlib
+import fcntl
 import json
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -19,30 +21,84 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 (VAR_DIR / "static").mkdir(exist_ok=True)
 
 
+def _secrets_file() -> Path:
+    """Where the generated keys live: not beside the database, unless an older install put them.
+
+    A copy of ``var/`` (the database and the uploads) without this file cannot be decrypted,
+    so the keys are backed up on their own (docs/operations.md). An install from before
+    this rule keeps its ``var/secrets.json``; a system check warns about it.
+    """
+    if explicit := os.environ.get("HIRELOOP_SECRETS_FILE"):
+        return Path(explicit)
+    legacy = VAR_DIR / "secrets.json"
+    if legacy.exists():
+        return legacy
+    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return config_home / "hireloop" / "secrets.json"
+
+
+SECRETS_FILE = _secrets_file()
+
+
 def _local_secrets() -> dict[str, str]:
     """Secrets for a machine without a configured environment, created once and kept."""
-    path = VAR_DIR / "secrets.json"
+    path = SECRETS_FILE
     if not path.exists():
-        draft = VAR_DIR / f".secrets.{os.getpid()}"
-        key = secrets.token_bytes(32).hex()
-        draft.write_text(json.dumps({"secret_key": secrets.token_urlsafe(50), "field_key": key}))
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        draft = path.parent / f".secrets.{os.getpid()}"
+        draft.write_text(
+            json.dumps(
+                {
+                    "secret_key": secrets.token_urlsafe(50),
+                    "field_key": secrets.token_bytes(32).hex(),
+                    "audit_key": secrets.token_bytes(32).hex(),
+                }
+            )
+        )
         draft.chmod(0o600)
         # link() fails if another process got there first, so every process sees one key.
         with contextlib.suppress(FileExistsError):
             os.link(draft, path)
         draft.unlink()
-    return json.loads(path.read_text())
+    return _with_audit_key(path)
+
+
+def _with_audit_key(path: Path) -> dict[str, str]:
+    """Add the audit log's MAC key to a secrets file written before the log had one."""
+    values = json.loads(path.read_text())
+    if "audit_key" in values:
+        return values
+    with open(path.parent / ".secrets.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one process adds it; the others read that one
+        values = json.loads(path.read_text())
+        if "audit_key" not in values:
+            values["audit_key"] = secrets.token_bytes(32).hex()
+            draft = path.parent / f".secrets.{os.getpid()}"
+            draft.write_text(json.dumps(values))
+            draft.chmod(0o600)
+            os.replace(draft, path)
+    return values
 
 
 _secrets = _local_secrets()
 
-DEBUG = os.environ.get("HIRELOOP_DEBUG", "1") == "1"
+# Debug pages show settings, paths and the environment: only a developer turns them on.
+DEBUG = os.environ.get("HIRELOOP_DEBUG", "0") == "1"
 SECRET_KEY = os.environ.get("HIRELOOP_SECRET_KEY") or _secrets["secret_key"]
 ALLOWED_HOSTS = os.environ.get("HIRELOOP_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
 
 # Field encryption keys (AES-256-GCM), newest first: "id:hexkey,id:hexkey". New values are
 # written with the first key; older keys stay for reading until `rotate_field_keys` has run.
 FIELD_ENCRYPTION_KEYS = os.environ.get("HIRELOOP_FIELD_KEYS") or f"k1:{_secrets['field_key']}"
+# The audit log's MAC key (hex): kept apart from the database, so that whoever can write to
+# the database cannot forge or re-chain entries (privacy.audit).
+AUDIT_MAC_KEY = bytes.fromhex(os.environ.get("HIRELOOP_AUDIT_KEY") or _secrets["audit_key"])
+# Signed checkpoints of the audit log (head and count) are also appended to this file, outside
+# the database, so that deleting the log's newest entries is detected.
+AUDIT_CHECKPOINT_FILE = Path(
+    os.environ.get("HIRELOOP_AUDIT_CHECKPOINT_FILE")
+    or SECRETS_FILE.parent / "audit-checkpoints.log"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -51,6 +107,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "hireloop.privacy",
@@ -71,14 +132,21 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "hireloop.web.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "hireloop.web.middleware.SessionIdleTimeoutMiddleware",
+    "hireloop.web.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hireloop.web.middleware.NotFoundOrForbiddenMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hireloop.urls"
@@ -119,9 +187,40 @@ LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "hireloop.accounts.passwords.ProductNameValidator"},
 ]
+
+# --- Logins (docs/operations.md, "Accounts") ----------------------------------------------
+# django-axes: after 5 failed logins for one user name from one address, that pair is locked
+# for 15 minutes (a lock on the user name alone would let anyone lock an HR team out).
+AUTHENTICATION_BACKENDS = [
+    "hireloop.accounts.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("HIRELOOP_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("HIRELOOP_LOGIN_LOCK_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "hireloop.web.views.account.locked_out"
+AXES_VERBOSE = False
+# Two-factor login (TOTP with recovery codes): required for these roles, offered to all staff.
+TWO_FACTOR_REQUIRED_ROLES = tuple(
+    role
+    for role in os.environ.get("HIRELOOP_2FA_REQUIRED_ROLES", "hr_admin,admin").split(",")
+    if role
+)
+OTP_TOTP_ISSUER = "HireLoop"
+# Staff sessions end 12 hours after login at the latest, and after 30 idle minutes.
+SESSION_COOKIE_AGE = 12 * 3600
+SESSION_IDLE_SECONDS = int(os.environ.get("HIRELOOP_SESSION_IDLE_MINUTES", "30")) * 60
+# Exports and bulk actions ask for the password again when the last one is older than this.
+RECENT_LOGIN_SECONDS = int(os.environ.get("HIRELOOP_REAUTH_MINUTES", "15")) * 60
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
@@ -153,10 +252,43 @@ EMAIL_BACKEND = os.environ.get(
 )
 DEFAULT_FROM_EMAIL = os.environ.get("HIRELOOP_FROM_EMAIL", "hireloop@localhost")
 
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = True
+# --- Transport and browser security ------------------------------------------------------
+# HIRELOOP_HTTPS=1 when the product is served over TLS, usually by a proxy in front of it that
+# sets X-Forwarded-Proto: cookies are then sent only over TLS, plain HTTP is redirected and
+# browsers are told to keep to HTTPS (HSTS). Off by default so that `make run` works on
+# http://127.0.0.1 (docs/operations.md).
+HTTPS = os.environ.get("HIRELOOP_HTTPS", "0") == "1"
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HIRELOOP_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Candidate links carry their token in the path: never send it to another site.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No inline script anywhere (scripts are static files; data travels in json_script blocks).
+# Inline style attributes stay allowed: the pages set widths of bars and the brand colour.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'", "blob:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # Uploads: a resume larger than this is refused before it is stored.
 RESUME_MAX_BYTES = int(os.environ.get("HIRELOOP_RESUME_MAX_BYTES", str(10 * 1024 * 1024)))

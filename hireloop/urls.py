@@ -1,8 +1,8 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
+from hireloop.web.views import account
 
 admin.site.site_header = "HireLoop HR back office"
 admin.site.site_title = "HireLoop"
@@ -12,7 +12,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/password/", account.password_change, name="password_change"),
+    path("account/two-factor/", account.two_factor_setup, name="two_factor_setup"),
+    path("account/two-factor/verify/", account.two_factor_verify, name="two_factor_verify"),
+    path("account/confirm/", account.confirm_identity, name="confirm_identity"),
     path("", include("hireloop.web.urls")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served by URL: each is read through a view that checks access.
+handler500 = "hireloop.web.views.errors.server_error"

@@ -12,6 +12,7 @@ from hireloop.jobs.models import Job
 from hireloop.jobs.services import jobs_visible_to
 from hireloop.privacy import masking
 from hireloop.privacy.crypto import blind_index
+from hireloop.privacy.masking import Redactor
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import (
     do_audit,
@@ -154,6 +155,18 @@ def candidate_view(*, candidate: Candidate, viewer: Any) -> dict:
 def candidate_labels(*, candidates: list[Candidate], viewer: Any) -> dict[int, str]:
     """Names for a list page: in clear for roles that need them (one audit entry), else masked."""
     return names_for_list(viewer=viewer, object_type="candidate", people=candidates)
+
+
+def quote_redactor(*, candidate: Candidate, viewer: Any, always: bool = False) -> Redactor | None:
+    """How quotes from this candidate's resume and answers are shown to this viewer.
+
+    A viewer who sees the contact card masked sees the same details masked in every quote
+    (match evidence, passages, findings, answers, transcripts); ``always`` for documents made
+    to be passed on, such as the report PDF.
+    """
+    if may_see_unmasked(viewer) and not always:
+        return None
+    return Redactor([candidate.name])
 
 
 def masked_name(candidate: Candidate) -> str:

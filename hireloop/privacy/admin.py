@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditEntry
+from .models import AuditEntry, AuditHead
 
 
 @admin.register(AuditEntry)
@@ -9,6 +9,23 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_filter = ("action", "object_type")
     search_fields = ("actor_label", "object_id")
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(AuditHead)
+class AuditHeadAdmin(admin.ModelAdmin):
+    """Read-only: the writers' lock and the signed head of the chain."""
+
+    list_display = ("log_id", "count", "last_id")
+    readonly_fields = [f.name for f in AuditHead._meta.fields]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

@@ -1,6 +1,7 @@
 """The append-only, tamper-evident audit log."""
 
 import hashlib
+import hmac
 import json
 
 from django.conf import settings
@@ -34,21 +35,26 @@ class AuditQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     """One access to or change of protected data.
 
-    Each entry stores the hash of the one before it, so removing or editing a row in the
-    database breaks the chain, which ``verify_audit_chain`` detects.
+    Entries form a chain: each carries the MAC of the one before it, and its own MAC is keyed
+    with ``settings.AUDIT_MAC_KEY`` (never stored in the database) over every column. Editing
+    any column, removing a row or re-chaining the log without the key breaks the chain;
+    ``privacy.audit.verify_audit_log`` finds where. Ids are given by the writer, in order.
     """
 
+    id = models.BigIntegerField(primary_key=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
+    # PROTECT: a user with audit entries is deactivated, never deleted (a deletion would
+    # rewrite actor_id in their entries and break the chain).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )
     actor_label = models.CharField(max_length=150, blank=True)
     action = models.CharField(max_length=20, choices=AuditAction.choices)
     object_type = models.CharField(max_length=60)
     object_id = models.CharField(max_length=64)
     detail = models.JSONField(default=dict, blank=True)
-    previous_hash = models.CharField(max_length=64, blank=True)
-    entry_hash = models.CharField(max_length=64, unique=True)
+    previous_mac = models.CharField(max_length=64, blank=True)
+    mac = models.CharField(max_length=64, unique=True)
 
     objects = AuditQuerySet.as_manager()
 
@@ -61,18 +67,22 @@ class AuditEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}"
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if self.pk is not None:
+        if not self._state.adding:
             raise AppendOnlyError("The audit log is append-only.")
+        kwargs["force_insert"] = True
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise AppendOnlyError("The audit log is append-only.")
 
-    def compute_hash(self) -> str:
+    def compute_mac(self, key: bytes) -> str:
+        """HMAC-SHA256 over every column, in a fixed order."""
         body = json.dumps(
             [
-                self.previous_hash,
+                self.id,
+                self.previous_mac,
                 self.at.isoformat(),
+                self.actor_id,
                 self.actor_label,
                 self.action,
                 self.object_type,
@@ -82,4 +92,26 @@ class AuditEntry(models.Model):
             sort_keys=True,
             ensure_ascii=False,
         )
-        return hashlib.sha256(body.encode()).hexdigest()
+        return hmac.new(key, body.encode(), hashlib.sha256).hexdigest()
+
+
+class AuditHead(models.Model):
+    """The newest entry of the audit log and the number of entries: one row, the writers' lock.
+
+    Every writer locks this row before it reads the head, so two writers can never chain to
+    the same predecessor. Its own MAC stops anyone without the key from moving it back after
+    deleting the newest entries; the checkpoints outside the database catch a deleted head row.
+    """
+
+    log_id = models.CharField(max_length=32)
+    count = models.BigIntegerField(default=0)
+    last_id = models.BigIntegerField(default=0)
+    last_mac = models.CharField(max_length=64, blank=True)
+    mac = models.CharField(max_length=64, blank=True)
+
+    def __str__(self) -> str:
+        return f"audit head: {self.count} entries, last #{self.last_id}"
+
+    def compute_mac(self, key: bytes) -> str:
+        body = json.dumps([self.pk, self.log_id, self.count, self.last_id, self.last_mac])
+        return hmac.new(key, body.encode(), hashlib.sha256).hexdigest()

@@ -3,9 +3,8 @@
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
 
+from .audit import append_entry
 from .masking import mask_name
 from .models import AuditAction, AuditEntry
 
@@ -13,34 +12,10 @@ from .models import AuditAction, AuditEntry
 def do_audit(
     *, actor: Any, action: str, object_type: str, object_id: Any, detail: dict | None = None
 ) -> AuditEntry:
-    """Append one entry to the audit log, chained to the previous one."""
-    with transaction.atomic():
-        last = AuditEntry.objects.select_for_update().order_by("-id").first()
-        is_user = actor is not None and getattr(actor, "is_authenticated", False)
-        entry = AuditEntry(
-            at=timezone.now(),
-            actor=actor if is_user else None,
-            actor_label=actor.get_username() if is_user else str(actor or "system"),
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id),
-            detail=detail or {},
-            previous_hash=last.entry_hash if last else "",
-        )
-        entry.entry_hash = entry.compute_hash()
-        entry.save()
-    return entry
-
-
-def verify_audit_chain() -> list[int]:
-    """Return the ids of entries whose hash or link to the previous entry does not hold."""
-    broken = []
-    previous = ""
-    for entry in AuditEntry.objects.order_by("id").iterator():
-        if entry.previous_hash != previous or entry.compute_hash() != entry.entry_hash:
-            broken.append(entry.id)
-        previous = entry.entry_hash
-    return broken
+    """Append one entry to the audit log (privacy.audit: one writer at a time, keyed MACs)."""
+    return append_entry(
+        actor=actor, action=action, object_type=object_type, object_id=object_id, detail=detail
+    )
 
 
 def user_roles(user: Any) -> set[str]:

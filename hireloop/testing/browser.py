@@ -2,6 +2,7 @@
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -51,13 +52,41 @@ def browser():  # type: ignore[no-untyped-def]
         browser.close()
 
 
+def wait_until(page, expression: str, timeout_s: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until a JavaScript expression is true on the page, under the page's real CSP.
+
+    Playwright's wait_for_function evaluates its predicate with eval() inside the page, which
+    our Content-Security-Policy forbids (no 'unsafe-eval'); page.evaluate() goes through the
+    DevTools protocol instead, so the pages are tested with the policy users get.
+    """
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(f"() => Boolean({expression})"):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout_s:.0f} s: {expression}")
+        page.wait_for_timeout(100)
+
+
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+# Injected through the DevTools protocol, so the page's own policy does not block it.
+RECORD_CSP_VIOLATIONS = (
+    "window.__cspViolations = [];"
+    "document.addEventListener('securitypolicyviolation',"
+    " e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+
+
+def csp_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the Content-Security-Policy blocked on the current page (script, style, frame…)."""
+    return list(page.evaluate("() => window.__cspViolations || []"))
+
+
 def staff_page(browser, live_server, username: str, language: str = "en"):  # type: ignore[no-untyped-def]
     context = browser.new_context(locale=language, viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", username)

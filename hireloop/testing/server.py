@@ -29,6 +29,8 @@ def server_env(folder: Path, **extra: str) -> dict[str, str]:
         "HIRELOOP_MEDIA_ROOT": str(folder / "media"),
         "HIRELOOP_SECRET_KEY": "test-server-" + folder.name,
         "HIRELOOP_FIELD_KEYS": "k1:" + "ab" * 32,
+        "HIRELOOP_AUDIT_KEY": "cd" * 32,
+        "HIRELOOP_AUDIT_CHECKPOINT_FILE": str(folder / "audit-checkpoints.log"),
         "HIRELOOP_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "HIRELOOP_LOG_LEVEL": "WARNING",
         **extra,

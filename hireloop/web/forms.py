@@ -169,6 +169,22 @@ class AnswerForm(forms.Form):
     )
 
 
+class RoomTextForm(forms.Form):
+    """A follow-up answer, a resume-claim answer or a review request: text, maybe an id.
+
+    Every room action reads the post through a form, so that a forged or malformed value is
+    a message on the page, never a server error.
+    """
+
+    text = forms.CharField(required=False, max_length=20000, strip=True)
+    probe_id = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    message = forms.CharField(required=False, max_length=4000)
+
+
+class CodeLanguageForm(forms.Form):
+    code_language = forms.CharField(required=False, max_length=20)
+
+
 class ReviewForm(forms.Form):
     """One 0–10 score field per dimension of the report, plus comments and a decision."""
 

@@ -1,6 +1,19 @@
-from django.http import Http404, HttpRequest
+import time
+from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from hireloop.accounts.two_factor import requires_two_factor, user_has_device
 from hireloop.errors import NotFoundOrForbidden
+
+LAST_SEEN_KEY = "hireloop_last_seen"
 
 
 class NotFoundOrForbiddenMiddleware:
@@ -15,3 +28,70 @@ class NotFoundOrForbiddenMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
         if isinstance(exception, NotFoundOrForbidden):
             raise Http404(str(exception)) from exception
+
+
+class NoStoreMiddleware:
+    """Pages are built for one viewer and often show personal data: no cache may keep them.
+
+    Static files never reach this (WhiteNoise answers them first, with long cache headers);
+    a view that sets its own Cache-Control keeps it.
+    """
+
+    def __init__(self, get_response):  # type: ignore[no-untyped-def]
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):  # type: ignore[no-untyped-def]
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class SessionIdleTimeoutMiddleware:
+    """A staff session left idle for SESSION_IDLE_SECONDS ends (the 12-hour cap is the cookie's).
+
+    The time of the last request is kept in the session, written at most once a minute so that
+    a page's polling does not write the session on every request.
+    """
+
+    def __init__(self, get_response):  # type: ignore[no-untyped-def]
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):  # type: ignore[no-untyped-def]
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(LAST_SEEN_KEY, now)
+            if now - last_seen > settings.SESSION_IDLE_SECONDS:
+                logout(request)
+                messages.info(request, _("You were logged out after a period without activity."))
+                return redirect_to_login(request.get_full_path())
+            if now - last_seen >= 60 or LAST_SEEN_KEY not in request.session:
+                request.session[LAST_SEEN_KEY] = now
+        return self.get_response(request)
+
+
+class TwoFactorMiddleware:
+    """After the password, a user with an authenticator must give its code before anything
+    else; a user whose role requires two-factor login must set one up first."""
+
+    def __init__(self, get_response):  # type: ignore[no-untyped-def]
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):  # type: ignore[no-untyped-def]
+        user = request.user
+        if not user.is_authenticated or user.is_verified() or _is_open_path(request.path):  # type: ignore[union-attr,attr-defined]
+            return self.get_response(request)
+        if user_has_device(user):
+            return redirect_with_next("two_factor_verify", request)
+        if requires_two_factor(user):
+            return redirect_with_next("two_factor_setup", request)
+        return self.get_response(request)
+
+
+def _is_open_path(path: str) -> bool:
+    """Pages a half-logged-in user may open: the two-factor steps, logging out, languages."""
+    return path.startswith(("/account/two-factor/", "/logout/", "/i18n/", "/static/"))
+
+
+def redirect_with_next(name: str, request: HttpRequest) -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")

@@ -29,7 +29,7 @@ from .sandbox_helpers import (
 pytestmark = pytest.mark.usefixtures("sandbox_uids")
 
 PROJECT_SETTINGS = Path(settings.BASE_DIR) / "hireloop" / "settings.py"
-SECRETS = Path(settings.VAR_DIR) / "secrets.json"
+SECRETS = Path(settings.SECRETS_FILE)
 CONNECT = {
     "python": "import socket\ndef solve():\n    socket.create_connection(({host!r}, {port}), 5)\n",
     "javascript": """const net = require('net');

@@ -11,17 +11,11 @@ import contextlib
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import IO
-from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -33,8 +27,8 @@ from hireloop.interviews.services import do_invite, do_start, plan_questions
 from hireloop.media.enums import AnalysisStatus
 from hireloop.media.models import MediaAnalysis
 from hireloop.testing.factories import ApplicationFactory
+from hireloop.testing.processes import SharedDatabase, db_worker, worker_env
 from hireloop.testing.recorded import record_answer
-from hireloop.testing.server import ROOT
 from hireloop.testing.speech import synthesise_english, to_webm
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.models import OutboxEvent
@@ -82,81 +76,17 @@ def voice_interview(job, recruiter) -> InterviewSession:  # type: ignore[no-unty
     return session
 
 
-class SharedDatabase:
-    """The test database as a worker process reaches it, and what the worker wrote there."""
-
-    def __init__(self, folder: Path) -> None:
-        self.sqlite = connection.vendor == "sqlite"
-        self.file = folder / "worker.sqlite3"
-
-    def url(self) -> str:
-        if self.sqlite:
-            return f"sqlite:///{self.file}"
-        params = connection.settings_dict
-        user = quote(params["USER"] or "", safe="")
-        password = f":{quote(params['PASSWORD'], safe='')}" if params["PASSWORD"] else ""
-        host = f"{params['HOST'] or 'localhost'}:{params['PORT'] or 5432}"
-        return f"postgres://{user}{password}@{host}/{quote(params['NAME'], safe='')}"
-
-    def hand_over(self) -> None:
-        """Before the worker starts: everything committed so far, where it can read it."""
-        if self.sqlite:
-            connection.ensure_connection()
-            with contextlib.closing(sqlite3.connect(self.file)) as target:
-                connection.connection.backup(target)
-
-    def take_back(self) -> None:
-        """Once the worker is dead: what it wrote, back in the test's own database."""
-        if self.sqlite:
-            with contextlib.closing(sqlite3.connect(self.file)) as source:
-                source.backup(connection.connection)
-
-    def analysis_state(self, recording_id: int) -> tuple[str, str] | None:
-        """(status, step) of the recording's analysis as the worker left it, if it exists."""
-        query = f"SELECT status, step FROM {MediaAnalysis._meta.db_table} WHERE recording_id = %s"
-        if self.sqlite:
-            with contextlib.closing(sqlite3.connect(self.file, timeout=20)) as db:
-                row = db.execute(query.replace("%s", "?"), (recording_id,)).fetchone()
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(query, [recording_id])
-                row = cursor.fetchone()
-        return (row[0], row[1]) if row else None
-
-
-def worker_env(database_url: str) -> dict[str, str]:
-    """The test's own settings for the worker: the same database, files, keys and model."""
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "hireloop.settings",
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": database_url,
-        "HIRELOOP_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "HIRELOOP_SECRET_KEY": settings.SECRET_KEY,
-        "HIRELOOP_FIELD_KEYS": settings.FIELD_ENCRYPTION_KEYS,
-        "HIRELOOP_MODEL_CACHE": str(settings.HIRELOOP_MODEL_CACHE),
-        "HIRELOOP_STT_ENGINE": settings.HIRELOOP_STT_ENGINE,
-        "HIRELOOP_STT_MODEL_DIR": settings.HIRELOOP_STT_MODEL_DIR,
-        "HIRELOOP_STT_THREADS": str(settings.HIRELOOP_STT_THREADS),
-        "HIRELOOP_LOG_LEVEL": "WARNING",
-    }
-
-
-@contextlib.contextmanager
-def db_worker(env: dict[str, str], log: IO[bytes]) -> Iterator[subprocess.Popen[bytes]]:
-    """`manage.py db_worker` in its own process group, killed with its group on the way out."""
-    command = [sys.executable, "manage.py", "db_worker", "--queue-name", "*"]
-    command += ["--no-reload", "--no-startup-delay", "--interval", "0.1", "-v", "0"]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
+def analysis_state(shared: SharedDatabase, recording_id: int) -> tuple[str, str] | None:
+    """(status, step) of the recording's analysis as the worker left it, if it exists."""
+    query = f"SELECT status, step FROM {MediaAnalysis._meta.db_table} WHERE recording_id = %s"
+    if shared.sqlite:
+        with contextlib.closing(sqlite3.connect(shared.file, timeout=20)) as db:
+            row = db.execute(query.replace("%s", "?"), (recording_id,)).fetchone()
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(query, [recording_id])
+            row = cursor.fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def test_a_worker_killed_while_transcribing_writes_nothing_and_the_requeued_task_redoes_it_once(  # type: ignore[no-untyped-def]
@@ -178,7 +108,7 @@ def test_a_worker_killed_while_transcribing_writes_nothing_and_the_requeued_task
             assert time.monotonic() < deadline, f"never transcribing ({state}): {log_path}"
             assert state is None or state[0] in (AnalysisStatus.PENDING, AnalysisStatus.RUNNING)
             time.sleep(POLL_S)
-            state = shared.analysis_state(recording_id)
+            state = analysis_state(shared, recording_id)
         os.killpg(worker.pid, signal.SIGKILL)  # a power cut in the middle of Whisper
         assert worker.wait(timeout=30) == -signal.SIGKILL
     shared.take_back()

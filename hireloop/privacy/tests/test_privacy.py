@@ -5,7 +5,7 @@ from hireloop.candidates.models import Candidate
 from hireloop.privacy import crypto, masking
 from hireloop.privacy.models import AppendOnlyError, AuditAction, AuditEntry
 from hireloop.privacy.rotation import do_rotate_keys
-from hireloop.privacy.services import do_audit, verify_audit_chain
+from hireloop.privacy.services import do_audit
 from hireloop.testing.factories import CandidateFactory
 
 KEY_A = "a:" + "11" * 32
@@ -102,14 +102,3 @@ def test_audit_log_is_append_only(recruiter) -> None:  # type: ignore[no-untyped
         AuditEntry.objects.all().delete()
     with pytest.raises(AppendOnlyError):
         AuditEntry.objects.update(action="login")
-
-
-@pytest.mark.django_db
-def test_audit_chain_detects_an_edited_row(recruiter) -> None:  # type: ignore[no-untyped-def]
-    for i in range(3):
-        do_audit(actor=recruiter, action=AuditAction.REVEAL, object_type="candidate", object_id=i)
-    assert verify_audit_chain() == []
-    middle = AuditEntry.objects.order_by("id")[1]
-    with connection.cursor() as cursor:  # an attacker with database access
-        cursor.execute("UPDATE privacy_auditentry SET object_id = '99' WHERE id = %s", [middle.pk])
-    assert verify_audit_chain() == [middle.pk]

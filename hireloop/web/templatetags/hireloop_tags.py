@@ -54,3 +54,15 @@ def on_colour(background: str) -> str:
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     # Equal contrast with black and white at L = sqrt(1.05 * 0.05) - 0.05 ≈ 0.179.
     return "#000" if (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) else "#fff"
+
+
+@register.filter
+def redact(text, redactor):  # type: ignore[no-untyped-def]
+    """A quote as this viewer may read it: contact details and the name masked, or as written.
+
+    The view passes a ``privacy.masking.Redactor`` for viewers who see contact details masked,
+    and None for those who see them in clear (their reads are audited with the contact card).
+    """
+    if redactor is None or not text:
+        return text
+    return redactor(str(text))

@@ -16,7 +16,7 @@ from django.db import OperationalError
 from hireloop.interviews.enums import AnswerMode
 from hireloop.interviews.services import interview_url
 from hireloop.org.models import Branding
-from hireloop.testing.browser import ANSWER, ARTIFACTS, BROWSER_MARKS, shot
+from hireloop.testing.browser import ANSWER, ARTIFACTS, BROWSER_MARKS, shot, wait_until
 from hireloop.testing.full_interview_fixture import VAGUE_ANSWER, build_full_interview
 from hireloop.web.templatetags.hireloop_tags import on_colour
 
@@ -119,7 +119,7 @@ class Audit:
 
 
 def wait_recorder(page, condition: str) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function(f"(() => {{ const r = {RECORDER}; return {condition}; }})()")
+    wait_until(page, f"(() => {{ const r = {RECORDER}; return {condition}; }})()")
 
 
 @pytest.mark.parametrize(

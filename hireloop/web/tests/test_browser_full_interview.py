@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from hireloop.testing.browser import ANSWER, shot
+from hireloop.testing.browser import ANSWER, shot, wait_until
 from hireloop.testing.full_interview_fixture import (
     PLAN,
     VAGUE_ANSWER,
@@ -49,7 +49,7 @@ TEXT, VOICE, VIDEO, CODE = (text for _kind, _mode, text in PLAN)
 
 
 def wait_recorder(page, condition: str) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function(f"(() => {{ const r = {RECORDER}; return {condition}; }})()")
+    wait_until(page, f"(() => {{ const r = {RECORDER}; return {condition}; }})()")
 
 
 def recorder_number(page, name: str) -> int:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 from hireloop.interviews.enums import AnswerMode
 from hireloop.interviews.models import Recording
 from hireloop.interviews.services import do_invite, interview_url, plan_questions
-from hireloop.testing.browser import ANSWER, BROWSER_MARKS, shot, staff_page
+from hireloop.testing.browser import ANSWER, BROWSER_MARKS, shot, staff_page, wait_until
 from hireloop.testing.factories import ApplicationFactory
 
 pytestmark = BROWSER_MARKS
@@ -56,7 +56,7 @@ class ChunkLog:
 
 
 def wait_recorder(page, condition: str) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_function(f"(() => {{ const r = {RECORDER}; return {condition}; }})()")
+    wait_until(page, f"(() => {{ const r = {RECORDER}; return {condition}; }})()")
 
 
 def recorder_number(page, name: str) -> int:  # type: ignore[no-untyped-def]
@@ -75,7 +75,7 @@ def check_devices(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_selector("#device-check[data-state=ok]")
     page.wait_for_selector("[data-testid=bandwidth][data-kbit]")
     assert "kbit/s" in page.get_by_test_id("bandwidth").inner_text()
-    page.wait_for_function("document.querySelector('[data-testid=camera-preview]').readyState >= 2")
+    wait_until(page, "document.querySelector('[data-testid=camera-preview]').readyState >= 2")
     assert page.get_by_test_id("level-meter").count() == 1
     shot(page, "28-media-device-check")
 
@@ -180,9 +180,10 @@ def test_voice_and_video_answers_survive_a_dropped_connection(
     assert player.count() == 1
     assert reviewer.locator("[data-testid=answer-recording] audio").count() == 1
     player.evaluate("v => v.play().catch(() => {})")  # nothing loads before a reviewer plays it
-    reviewer.wait_for_function(
+    wait_until(
+        reviewer,
         "(v => v.readyState >= 1 && v.duration > 0 && !v.error)"
-        "(document.querySelector('[data-testid=answer-recording] video'))"
+        "(document.querySelector('[data-testid=answer-recording] video'))",
     )
     cards = reviewer.get_by_test_id("answer-recording")
     assert "Voice answer" in cards.nth(0).inner_text()

@@ -14,6 +14,7 @@ from hireloop.testing.browser import (
     CHROMIUM_ARGS,
     shot,
     staff_page,
+    wait_until,
 )
 from hireloop.testing.factories import ApplicationFactory
 from hireloop.testing.speech import synthesise_english
@@ -66,9 +67,9 @@ def take_video_interview(browser, live_server, session, *, consent: bool) -> Non
     page.click("text=I'm ready")
     if consent:
         page.get_by_test_id("record").click()
-        page.wait_for_function(f"Number({RECORDER}.acked) >= 4")  # about 8 s of video
+        wait_until(page, f"Number({RECORDER}.acked) >= 4")  # about 8 s of video
         page.get_by_test_id("stop").click()
-        page.wait_for_function(f"{RECORDER}.state === 'saved'")
+        wait_until(page, f"{RECORDER}.state === 'saved'")
         shot(page, "60-media-analysis-recorded")
         page.locator("#answer-form button[type=submit]").click()
         page.wait_for_load_state()

@@ -6,7 +6,7 @@ import pypdfium2 as pdfium
 from django.test import Client
 
 from hireloop.interviews.services import link_token
-from hireloop.testing.browser import ANSWER, BROWSER_MARKS, shot, staff_page
+from hireloop.testing.browser import ANSWER, BROWSER_MARKS, csp_violations, shot, staff_page
 from hireloop.testing.factories import ApplicationFactory
 from hireloop.testing.interviews import take_interview
 
@@ -23,6 +23,10 @@ def test_interviewer_disagrees_and_resolves_the_prompt(
     ai = {s.dimension.name: s.score for s in report.scores.select_related("dimension")}
     page = staff_page(browser, live_server, interviewer.username)
     page.goto(f"{live_server.url}/reports/{report.pk}/")
+    # The radar is drawn by a static script under the real Content-Security-Policy.
+    page.locator("#radar canvas").wait_for()
+    assert page.locator("#id_decision.form-select").count() == 1
+    assert csp_violations(page) == []
     fields = page.locator("[data-testid=review-form] input[type=number]")
     # Agree on the first dimension, disagree strongly on the second.
     first, second = ai["problem solving"], ai["teamwork"]
@@ -64,6 +68,7 @@ def test_interviewer_disagrees_and_resolves_the_prompt(
     assert row.count() == 1 and "interviewer" in row.inner_text()
     assert "50%" in row.inner_text()  # one of two compared scores beyond the threshold
     page.locator("#calibration-chart canvas").wait_for()
+    assert csp_violations(page) == []
     shot(page, "12-calibration")
 
 

@@ -111,7 +111,12 @@ def test_the_pdf_comes_out_in_chinese(client, report, interviewer) -> None:  # t
     # The renderer itself follows the active language, whoever calls it.
     scores = list(report.scores.select_related("dimension"))
     with translation.override("zh-hans"):
-        context = {"report": report, "application": report.session.application, "scores": scores}
+        context = {
+            "report": report,
+            "application": report.session.application,
+            "scores": scores,
+            "redactor": None,
+        }
         data = render_report_pdf(
             context=context | report_summary_context(report=report, scores=scores)
         )

@@ -9,7 +9,12 @@ from django.views.decorators.http import require_POST
 from hireloop.archive.services import do_hire
 from hireloop.assessment.models import Report
 from hireloop.candidates.enums import ALLOWED_TRANSITIONS, Stage
-from hireloop.candidates.services import access_application, candidate_view, do_move_stage
+from hireloop.candidates.services import (
+    access_application,
+    candidate_view,
+    do_move_stage,
+    quote_redactor,
+)
 from hireloop.errors import HireLoopError
 from hireloop.interviews.services import do_invite, interview_qr_svg, interview_url
 from hireloop.jobs.services import may_manage_job
@@ -37,6 +42,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         {
             "application": application,
             "person": candidate_view(candidate=application.candidate, viewer=request.user),
+            "redactor": quote_redactor(candidate=application.candidate, viewer=request.user),
             "resumes": application.resumes.all(),
             "explanation": explanation,
             "checks": checks,

@@ -22,9 +22,10 @@ from hireloop.assessment.reviews import (
     do_submit_review,
 )
 from hireloop.assessment.services import access_report
-from hireloop.candidates.services import masked_name
+from hireloop.candidates.services import masked_name, quote_redactor
 
 from ..forms import ReviewForm
+from .account import recent_login_required
 from .media import media_by_answer, media_progress_context
 
 
@@ -101,6 +102,9 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "report": report,
             "application": session.application,
             "candidate_label": masked_name(session.application.candidate),
+            "redactor": quote_redactor(
+                candidate=session.application.candidate, viewer=request.user
+            ),
             "scores": scores,
             "answers": answers,
             "reviews": report.reviews.select_related("reviewer"),
@@ -141,6 +145,7 @@ def report_summary_context(*, report: Report, scores: list[DimensionScore]) -> d
 
 
 @login_required
+@recent_login_required
 def report_pdf(request: HttpRequest, report_id: int) -> HttpResponse:
     """The report as a printable PDF, in the reader's language, with the candidate masked."""
     report = access_report(request.user, report_id)
@@ -163,6 +168,10 @@ def report_pdf(request: HttpRequest, report_id: int) -> HttpResponse:
         "report": report,
         "application": application,
         "candidate_label": masked_name(application.candidate),
+        # The PDF is made to be passed on: its quotes are masked like its heading, for everyone.
+        "redactor": quote_redactor(
+            candidate=application.candidate, viewer=request.user, always=True
+        ),
         "organisation_name": organisation.name_en if in_english else organisation.name,
         "scores": scores,
         "radar_svg": mark_safe(chart),  # noqa: S308 - radar_svg escapes every text it draws

@@ -7,9 +7,11 @@ it, and redirects back (post/redirect/get), so a reload never submits twice.
 
 import contextlib
 
+from django import forms
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -35,7 +37,7 @@ from hireloop.interviews.services import (
 )
 from hireloop.org.compliance import capabilities_for
 
-from ..forms import AnswerForm
+from ..forms import AnswerForm, CodeLanguageForm, RoomTextForm
 
 PING_MAX_BYTES = 2 * 1024 * 1024
 STEP_TEMPLATES = {
@@ -88,7 +90,7 @@ def room_ping(request: HttpRequest, token: str) -> JsonResponse:
 
 
 def _act(request: HttpRequest, session: InterviewSession) -> bool:
-    """Carry out the posted action; False when the form must be shown again with an error."""
+    """Carry out the posted action; a malformed post raises SessionClosed with the reason."""
     post = request.POST
     if "start" in post:
         do_start(session=session)
@@ -99,30 +101,37 @@ def _act(request: HttpRequest, session: InterviewSession) -> bool:
     elif "extend" in post:
         flow.do_extend(session=session)
     elif "follow_up" in post:
-        skipped = post.get("follow_up") == "skip"
-        do_answer_follow_up(session=session, text="" if skipped else post.get("text", "")[:20000])
+        text = _valid(RoomTextForm(post))["text"]
+        do_answer_follow_up(session=session, text="" if post.get("follow_up") == "skip" else text)
     elif "probe" in post:
+        data = _valid(RoomTextForm(post))
+        if data["probe_id"] is None:
+            raise SessionClosed(_("This question is no longer open."))
         skipped = post.get("probe") == "skip"
         do_answer_probe(
-            session=session,
-            probe_id=int(post.get("probe_id", "0") or 0),
-            text="" if skipped else post.get("text", ""),
+            session=session, probe_id=data["probe_id"], text="" if skipped else data["text"]
         )
     elif "request_review" in post:
+        message = _valid(RoomTextForm(post))["message"]
         # Before the report exists the page offers no request; a forged post changes nothing.
         with contextlib.suppress(ReviewInvalid):
-            do_request_human_review(session=session, message=post.get("message", ""))
+            do_request_human_review(session=session, message=message)
     else:
-        form = AnswerForm(post)
-        if not form.is_valid():
-            raise SessionClosed(" ".join(str(e) for errors in form.errors.values() for e in errors))
+        data = _valid(AnswerForm(post))
         flow.do_answer_in_room(
             session=session,
-            question_id=form.cleaned_data["question_id"],
-            text=form.cleaned_data["text"],
-            code_language=post.get("code_language", "python"),
+            question_id=data["question_id"],
+            text=data["text"],
+            code_language=_valid(CodeLanguageForm(post))["code_language"] or "python",
         )
     return True
+
+
+def _valid(form: forms.Form) -> dict:
+    """The form's cleaned data, or SessionClosed with its messages for the page."""
+    if not form.is_valid():
+        raise SessionClosed(" ".join(str(e) for errors in form.errors.values() for e in errors))
+    return form.cleaned_data
 
 
 def _context(request, session, step, token: str, error: str) -> dict:  # type: ignore[no-untyped-def]

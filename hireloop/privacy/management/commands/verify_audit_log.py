@@ -1,13 +1,23 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from hireloop.privacy.services import verify_audit_chain
+from hireloop.privacy.audit import verify_audit_log
 
 
 class Command(BaseCommand):
-    help = "Check that no audit entry was changed or removed (hash chain)."
+    help = "Check that no audit entry was changed, removed, forked or re-chained."
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
-        broken = verify_audit_chain()
-        if broken:
-            raise CommandError(f"Audit log tampered with at entries {broken[:20]}.")
-        self.stdout.write("Audit log intact.")
+        report = verify_audit_log()
+        if not report.intact:
+            for problem in report.problems[:50]:
+                where = f"#{problem.entry_id}" if problem.entry_id is not None else "-"
+                self.stderr.write(f"{problem.kind:12} {where:>10}  {problem.detail}")
+            raise CommandError(
+                f"Audit log tampered with: {len(report.problems)} problem(s) "
+                f"in {report.entries} entries."
+            )
+        self.stdout.write(
+            f"Audit log intact: {report.entries} entries, {report.checkpoints} checkpoints "
+            f"checked ({settings.AUDIT_CHECKPOINT_FILE})."
+        )
