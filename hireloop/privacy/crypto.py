@@ -117,10 +117,28 @@ def key_id_of(token: str) -> str:
 def blind_index(value: str) -> str:
     """A keyed hash for equality look-ups (e.g. the same e-mail twice) without the plaintext.
 
-    Keyed with the oldest configured key so that rotation does not change existing indexes.
+    HMAC-SHA256 under a key derived from the oldest configured field key (so rotation does
+    not change existing indexes) and used for nothing else: a phone number has too few
+    possible values for a plain hash to hide it, and the AES key itself is kept for AES.
     """
     normalised = value.strip().lower().encode()
-    return hmac.new(key_ring().keys[-1][1], normalised, hashlib.sha256).hexdigest()
+    return hmac.new(_blind_index_key(key_ring()), normalised, hashlib.sha256).hexdigest()
+
+
+def phone_blind_index(phone: str) -> str:
+    """blind_index of a phone number written any common way: digits only, without the
+    international prefix of China (+86 / 0086), so "+86 138-0000-1111" matches "13800001111"."""
+    digits = "".join(char for char in phone if char.isdigit())
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
+            digits = digits[len(prefix) :]
+    return blind_index(digits) if digits else ""
+
+
+@lru_cache(maxsize=4)
+def _blind_index_key(ring: KeyRing) -> bytes:
+    return hmac.new(ring.keys[-1][1], b"hireloop blind index v1", hashlib.sha256).digest()
+
 
 def iter_encrypted(
     source: IO[bytes], *, ring: KeyRing | None = None, chunk_size: int = STREAM_CHUNK_BYTES

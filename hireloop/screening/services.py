@@ -12,7 +12,11 @@ from django.utils.translation import gettext as _
 
 from hireloop.candidates.enums import ResumeStatus
 from hireloop.candidates.models import Application, ResumeFile
-from hireloop.candidates.services import do_create_application, do_update_contact
+from hireloop.candidates.services import (
+    DuplicateResume,
+    do_create_application,
+    do_record_contact,
+)
 from hireloop.errors import HireLoopError
 from hireloop.jobs.models import Job
 from hireloop.resumes.extract import ResumeUnreadable
@@ -89,9 +93,12 @@ def do_intake_resume(
     filename = clean_filename(filename)
     check_upload(filename=filename, size=len(data))
     with transaction.atomic():
-        resume = do_create_application(
-            job=job, filename=filename, data=data, content_type=content_type, actor=actor
-        )
+        try:
+            resume = do_create_application(
+                job=job, filename=filename, data=data, content_type=content_type, actor=actor
+            )
+        except DuplicateResume as duplicate:
+            raise ResumeRejected(str(duplicate)) from duplicate
         if read_alone:
             transaction.on_commit(lambda: _enqueue_screening(resume.pk))
     return resume
@@ -200,8 +207,8 @@ def _store_reading(resume: ResumeFile, extraction: SandboxResult) -> None:
     # Alone, the resume gets its lexical score now; the job-level ranking follows.
     [first] = screen(job_spec_of(job), [ResumeInput(str(resume.pk), text, parsed)], embedder=None)
     with transaction.atomic():
-        do_update_contact(
-            candidate=resume.application.candidate,
+        do_record_contact(
+            application=resume.application,
             name=parsed.name,
             email=parsed.email,
             phone=parsed.phone,
