@@ -173,6 +173,8 @@ BULK_UPLOAD_MAX_EXPANDED_BYTES = int(
 )
 # How long a candidate's interview link stays valid when the job sets no deadline.
 INTERVIEW_LINK_DAYS = int(os.environ.get("HIRELOOP_INTERVIEW_LINK_DAYS", "7"))
+# How long the link of a completed interview still opens its explanation and review request.
+INTERVIEW_COMPLETED_LINK_DAYS = int(os.environ.get("HIRELOOP_COMPLETED_LINK_DAYS", "90"))
 # The remark and follow-up after each answer in the room (interviews.feedback.AnswerFeedback).
 HIRELOOP_FEEDBACK_ENGINE = os.environ.get(
     "HIRELOOP_FEEDBACK_ENGINE", "hireloop.assessment.feedback.QuickFeedback"
