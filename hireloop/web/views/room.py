@@ -5,8 +5,6 @@ follow-up, done), read from the database on every request. Each POST names its a
 it, and redirects back (post/redirect/get), so a reload never submits twice.
 """
 
-import contextlib
-
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -109,9 +107,10 @@ def _act(request: HttpRequest, session: InterviewSession) -> bool:
             text="" if skipped else post.get("text", ""),
         )
     elif "request_review" in post:
-        # Before the report exists the page offers no request; a forged post changes nothing.
-        with contextlib.suppress(ReviewInvalid):
+        try:
             do_request_human_review(session=session, message=post.get("message", ""))
+        except ReviewInvalid as refusal:
+            raise SessionClosed(str(refusal)) from refusal
     else:
         form = AnswerForm(post)
         if not form.is_valid():
