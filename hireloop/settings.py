@@ -136,6 +136,7 @@ MIDDLEWARE = [
     "hireloop.web.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "hireloop.web.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -293,11 +294,20 @@ CONTENT_SECURITY_POLICY = {
 # Uploads: a resume larger than this is refused before it is stored.
 RESUME_MAX_BYTES = int(os.environ.get("HIRELOOP_RESUME_MAX_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_NUMBER_FILES = 200
+# An uploaded file larger than this goes to a temporary file as it arrives (Django's
+# TemporaryFileUploadHandler), so a 500 MB zip never sits in the web process's memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # Bulk upload: a zip of resumes, expanded by the worker (each member still obeys the limit above).
 BULK_UPLOAD_MAX_BYTES = int(os.environ.get("HIRELOOP_BULK_MAX_BYTES", str(512 * 1024 * 1024)))
 BULK_UPLOAD_MAX_FILES = int(os.environ.get("HIRELOOP_BULK_MAX_FILES", "20000"))
+# What one zip may expand to, counted in bytes actually read (declared sizes can lie).
+BULK_UPLOAD_MAX_EXPANDED_BYTES = int(
+    os.environ.get("HIRELOOP_BULK_MAX_EXPANDED_BYTES", str(2 * 1024 * 1024 * 1024))
+)
 # How long a candidate's interview link stays valid when the job sets no deadline.
 INTERVIEW_LINK_DAYS = int(os.environ.get("HIRELOOP_INTERVIEW_LINK_DAYS", "7"))
+# How long the link of a completed interview still opens its explanation and review request.
+INTERVIEW_COMPLETED_LINK_DAYS = int(os.environ.get("HIRELOOP_COMPLETED_LINK_DAYS", "90"))
 # The remark and follow-up after each answer in the room (interviews.feedback.AnswerFeedback).
 HIRELOOP_FEEDBACK_ENGINE = os.environ.get(
     "HIRELOOP_FEEDBACK_ENGINE", "hireloop.assessment.feedback.QuickFeedback"

@@ -117,6 +117,13 @@ class HumanReviewRequest(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("human review request")
         verbose_name_plural = _("human review requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report"],
+                condition=models.Q(status=ReviewRequestStatus.OPEN),
+                name="one_open_review_request_per_report",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Review request #{self.pk} ({self.status})"

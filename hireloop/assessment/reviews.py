@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -226,20 +226,30 @@ def report_for_candidate(session: InterviewSession) -> Report | None:
 def do_request_human_review(*, session: InterviewSession, message: str) -> HumanReviewRequest:
     """The candidate asks for a person to review their assessment (M15; PIPL Art. 24).
 
-    One open request per report: asking again returns the open one instead of a duplicate.
+    At most one open request per report (also a database constraint): asking again while one
+    is open is refused, so a link cannot fill HR's queue; after the outcome the candidate may
+    ask again.
     """
     report = report_for_candidate(session)
     if report is None:
         raise ReviewInvalid(_("Your answers are still being assessed; please try again later."))
+    already_open = ReviewInvalid(
+        _("You have already asked for a human review; a person will reply here.")
+    )
     with transaction.atomic():
-        open_request = (
-            HumanReviewRequest.objects.select_for_update()
-            .filter(report=report, status=ReviewRequestStatus.OPEN)
-            .first()
-        )
-        if open_request is not None:
-            return open_request
-        request = HumanReviewRequest.objects.create(report=report, message=message.strip()[:4000])
+        # Lock the report so two requests posted at once queue here, not at the constraint.
+        Report.objects.select_for_update().filter(pk=report.pk).first()
+        if HumanReviewRequest.objects.filter(
+            report=report, status=ReviewRequestStatus.OPEN
+        ).exists():
+            raise already_open
+        try:
+            with transaction.atomic():
+                request = HumanReviewRequest.objects.create(
+                    report=report, message=message.strip()[:4000]
+                )
+        except IntegrityError as error:  # a concurrent request won the race
+            raise already_open from error
         record_event(
             type=EventType.HUMAN_REVIEW_REQUESTED,
             payload={"request_id": request.pk, "report_id": report.pk},

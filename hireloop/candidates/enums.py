@@ -36,3 +36,11 @@ class ResumeStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to be read")
     PARSED = "parsed", _("Read")
     FAILED = "failed", _("Could not be read")
+
+
+class DuplicateReason(models.TextChoices):
+    """Why an application was recognised as coming from a candidate already known."""
+
+    SAME_FILE = "same_file", _("same resume file")
+    SAME_EMAIL = "same_email", _("same e-mail address")
+    SAME_PHONE = "same_phone", _("same phone number")

@@ -6,7 +6,7 @@ from hireloop.jobs.models import Job
 from hireloop.org.models import Organisation
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 
-from .enums import ResumeStatus, Stage
+from .enums import DuplicateReason, ResumeStatus, Stage
 
 PERSONAL_FIELDS = ("name", "email", "phone", "id_number")
 SENSITIVE_FIELDS = ("gender", "birth_date", "ethnicity", "region")
@@ -29,7 +29,10 @@ class Candidate(models.Model):
     birth_date = EncryptedTextField(_("birth date"), blank=True)
     ethnicity = EncryptedTextField(_("ethnicity"), blank=True)
     region = EncryptedTextField(_("region of origin"), blank=True)
+    # Keyed hashes (privacy.crypto.blind_index) of the encrypted contact details, so the same
+    # person applying again is found without decrypting every candidate.
     email_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    phone_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -50,6 +53,15 @@ class Application(models.Model):
     )
     match_score = models.FloatField(_("match score"), null=True, blank=True)
     match_explanation = EncryptedJSONField(blank=True)
+    # Set when the resume came from a candidate already known to the organisation: the
+    # application then belongs to that candidate, or, when the candidate had already applied
+    # to this job, points to that earlier application.
+    duplicate_reason = models.CharField(
+        _("duplicate"), max_length=12, choices=DuplicateReason.choices, blank=True
+    )
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -6,12 +6,13 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
-from hireloop.errors import InvalidTransition, NotFoundOrForbidden
+from hireloop.errors import HireLoopError, InvalidTransition, NotFoundOrForbidden
 from hireloop.jobs.models import Job
 from hireloop.jobs.services import jobs_visible_to
 from hireloop.privacy import masking
-from hireloop.privacy.crypto import blind_index
+from hireloop.privacy.crypto import blind_index, phone_blind_index
 from hireloop.privacy.masking import Redactor
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import (
@@ -24,7 +25,7 @@ from hireloop.privacy.services import (
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
-from .enums import ALLOWED_TRANSITIONS, HUMAN_ONLY_STAGES, Stage
+from .enums import ALLOWED_TRANSITIONS, HUMAN_ONLY_STAGES, DuplicateReason, Stage
 from .models import PERSONAL_FIELDS, Application, Candidate, ResumeFile, StageChange
 
 
@@ -83,14 +84,47 @@ def do_move_stage(*, application: Application, to_stage: str, actor: Any, reason
     application.stage = to_stage
 
 
+class DuplicateResume(HireLoopError):
+    """The very same file is already an application to this job."""
+
+    code = "duplicate_resume"
+
+
 def do_create_application(
     *, job: Job, filename: str, data: bytes, content_type: str, actor: Any
 ) -> ResumeFile:
-    """Store an uploaded resume as a new application whose candidate is filled in by parsing."""
+    """Store an uploaded resume as a new application whose candidate is filled in by parsing.
+
+    A file already received from a candidate of the organisation (same sha256) becomes an
+    application of that candidate, marked as a duplicate; the same file for the same job is
+    refused (DuplicateResume), so an upload repeated by mistake creates nothing.
+    """
     digest = hashlib.sha256(data).hexdigest()
     with transaction.atomic():
-        candidate = Candidate.objects.create(organisation=job.organisation, name="")
-        application = Application.objects.create(job=job, candidate=candidate)
+        earlier = (
+            ResumeFile.objects.filter(
+                sha256=digest, application__job__organisation=job.organisation
+            )
+            .select_related("application")
+            .order_by("pk")
+            .first()
+        )
+        if earlier is None:
+            candidate = Candidate.objects.create(organisation=job.organisation, name="")
+            application = Application.objects.create(job=job, candidate=candidate)
+        else:
+            known = earlier.application.candidate_id
+            if Application.objects.filter(job=job, candidate_id=known).exists():
+                raise DuplicateResume(
+                    _("%(name)s was already received for this job; it was not added again.")
+                    % {"name": filename}
+                )
+            application = Application.objects.create(
+                job=job,
+                candidate_id=known,
+                duplicate_reason=DuplicateReason.SAME_FILE,
+                duplicate_of=earlier.application,
+            )
         resume = ResumeFile(
             application=application,
             original_name=filename,
@@ -114,12 +148,75 @@ def do_create_application(
 
 
 def do_update_contact(*, candidate: Candidate, name: str, email: str, phone: str) -> None:
-    """Fill the candidate's contact details (from parsing or by hand), keeping the e-mail index."""
+    """Fill the candidate's contact details (from parsing or by hand), keeping their indexes."""
     candidate.name = name
     candidate.email = email
     candidate.phone = phone
     candidate.email_index = blind_index(email) if email else ""
-    candidate.save(update_fields=["name", "email", "phone", "email_index"])
+    candidate.phone_index = phone_blind_index(phone)
+    candidate.save(update_fields=["name", "email", "phone", "email_index", "phone_index"])
+
+
+def do_record_contact(*, application: Application, name: str, email: str, phone: str) -> None:
+    """The contact details read from an application's resume; a known candidate is linked.
+
+    When another candidate of the organisation has the same e-mail or phone (compared by
+    blind index), the application moves to that candidate and is marked a duplicate, and the
+    empty candidate made at upload is removed. If that candidate already applied to this
+    job, the application stays apart (one application per candidate and job) and points to
+    the earlier one instead.
+    """
+    candidate = application.candidate
+    match = _known_candidate(candidate=candidate, email=email, phone=phone)
+    if match is None:
+        do_update_contact(candidate=candidate, name=name, email=email, phone=phone)
+        return
+    known, reason = match
+    earlier = known.applications.filter(job_id=application.job_id).first()
+    with transaction.atomic():
+        if earlier is not None:
+            do_update_contact(candidate=candidate, name=name, email=email, phone=phone)
+            application.duplicate_of = earlier
+        else:
+            application.candidate = known
+            application.duplicate_of = (
+                known.applications.exclude(pk=application.pk).order_by("pk").first()
+            )
+            _fill_blanks(known, name=name, email=email, phone=phone)
+        if not application.duplicate_reason:
+            application.duplicate_reason = reason
+        application.save(update_fields=["candidate", "duplicate_of", "duplicate_reason"])
+        if application.candidate_id != candidate.pk and not candidate.applications.exists():
+            candidate.delete()  # the empty placeholder made at upload
+
+
+def _known_candidate(
+    *, candidate: Candidate, email: str, phone: str
+) -> tuple[Candidate, str] | None:
+    others = Candidate.objects.filter(organisation_id=candidate.organisation_id).exclude(
+        pk=candidate.pk
+    )
+    email_index = blind_index(email) if email else ""
+    if email_index:
+        known = others.filter(email_index=email_index).order_by("pk").first()
+        if known is not None:
+            return known, DuplicateReason.SAME_EMAIL
+    phone_index = phone_blind_index(phone)
+    if phone_index:
+        known = others.filter(phone_index=phone_index).order_by("pk").first()
+        if known is not None:
+            return known, DuplicateReason.SAME_PHONE
+    return None
+
+
+def _fill_blanks(candidate: Candidate, *, name: str, email: str, phone: str) -> None:
+    """A known candidate keeps their details; only missing ones are taken from the resume."""
+    do_update_contact(
+        candidate=candidate,
+        name=candidate.name or name,
+        email=candidate.email or email,
+        phone=candidate.phone or phone,
+    )
 
 
 def candidate_view(*, candidate: Candidate, viewer: Any) -> dict:

@@ -55,6 +55,10 @@ class SessionClosed(HireLoopError):
     code = "session_closed"
 
 
+class InvitationInvalid(HireLoopError):
+    code = "invitation_invalid"
+
+
 def ensure_plan(job: Job) -> InterviewPlan:
     """The job's plan, generated on first use (see ``_choose_questions``); HR may edit it
     until the first invitation goes out."""
@@ -186,6 +190,14 @@ def session_from_token(token: str) -> InterviewSession:
     )
     if session is None:
         raise InterviewLinkInvalid(_("This interview link is not valid."))
+    if _completed_link_expired(session):
+        raise InterviewLinkInvalid(
+            _(
+                "This interview was completed more than %(days)d days ago; its link has "
+                "expired. Please contact the company if you need its explanation."
+            )
+            % {"days": settings.INTERVIEW_COMPLETED_LINK_DAYS}
+        )
     if session.deadline < timezone.now() and not _may_finish_after_deadline(session):
         if session.answers.exists():
             raise InterviewLinkInvalid(
@@ -196,6 +208,15 @@ def session_from_token(token: str) -> InterviewSession:
             )
         raise InterviewLinkInvalid(_("This interview link has expired."))
     return session
+
+
+def _completed_link_expired(session: InterviewSession) -> bool:
+    """A completed interview's link shows its explanation and the review request for a set
+    time only: a link forwarded or found in an old mailbox must not open it forever."""
+    if session.status != SessionStatus.COMPLETED or session.completed_at is None:
+        return False
+    lifetime = timedelta(days=settings.INTERVIEW_COMPLETED_LINK_DAYS)
+    return timezone.now() > session.completed_at + lifetime
 
 
 def _may_finish_after_deadline(session: InterviewSession) -> bool:
@@ -231,6 +252,12 @@ def do_extend_deadline(*, session: InterviewSession, deadline: datetime, actor: 
         )
 
 
+def check_invitation_deadline(deadline: datetime | None) -> None:
+    """A deadline already past would send a link that is dead on arrival."""
+    if deadline is not None and deadline <= timezone.now():
+        raise InvitationInvalid(_("The deadline must be in the future."))
+
+
 def do_invite(
     *,
     application: Application,
@@ -240,6 +267,7 @@ def do_invite(
     base_url: str = "",
 ) -> InterviewSession:
     """Invite a shortlisted candidate: create the session, move the stage, e-mail the link."""
+    check_invitation_deadline(deadline)
     plan = ensure_plan(application.job)
     deadline = deadline or timezone.now() + timedelta(days=settings.INTERVIEW_LINK_DAYS)
     with transaction.atomic():

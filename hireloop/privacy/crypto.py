@@ -10,14 +10,22 @@ import base64
 import hashlib
 import hmac
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import IO
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 
 PREFIX = "enc1"
 NONCE_BYTES = 12
+# Files are sealed as a stream of chunks (see iter_encrypted), never as one value in memory.
+STREAM_MAGIC = b"HLS1"
+STREAM_CHUNK_BYTES = 1024 * 1024
+STREAM_PREFIX_BYTES = 7
+_AEAD_TAG_BYTES = 16
 
 
 class KeyRingError(ValueError):
@@ -109,7 +117,119 @@ def key_id_of(token: str) -> str:
 def blind_index(value: str) -> str:
     """A keyed hash for equality look-ups (e.g. the same e-mail twice) without the plaintext.
 
-    Keyed with the oldest configured key so that rotation does not change existing indexes.
+    HMAC-SHA256 under a key derived from the oldest configured field key (so rotation does
+    not change existing indexes) and used for nothing else: a phone number has too few
+    possible values for a plain hash to hide it, and the AES key itself is kept for AES.
     """
     normalised = value.strip().lower().encode()
-    return hmac.new(key_ring().keys[-1][1], normalised, hashlib.sha256).hexdigest()
+    return hmac.new(_blind_index_key(key_ring()), normalised, hashlib.sha256).hexdigest()
+
+
+def phone_blind_index(phone: str) -> str:
+    """blind_index of a phone number written any common way: digits only, without the
+    international prefix of China (+86 / 0086), so "+86 138-0000-1111" matches "13800001111"."""
+    digits = "".join(char for char in phone if char.isdigit())
+    for prefix in ("0086", "86"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
+            digits = digits[len(prefix) :]
+    return blind_index(digits) if digits else ""
+
+
+@lru_cache(maxsize=4)
+def _blind_index_key(ring: KeyRing) -> bytes:
+    return hmac.new(ring.keys[-1][1], b"hireloop blind index v1", hashlib.sha256).digest()
+
+
+def iter_encrypted(
+    source: IO[bytes], *, ring: KeyRing | None = None, chunk_size: int = STREAM_CHUNK_BYTES
+) -> Iterator[bytes]:
+    """Seal a file chunk by chunk, holding at most two chunks in memory.
+
+    The format follows the STREAM construction (Hoang, Reyhanitabar, Rogaway, Vizár 2015):
+    ``HLS1 | key id length | key id | 7-byte random prefix``, then for each chunk its 4-byte
+    length and its AES-256-GCM ciphertext, the nonce being prefix + 4-byte chunk counter +
+    1 byte that is 1 only on the last chunk, the header being the associated data. Chunks
+    cannot be reordered, dropped, or cut off at the end without failing authentication.
+    """
+    ring = ring or key_ring()
+    key_id = ring.current_id.encode()
+    prefix = os.urandom(STREAM_PREFIX_BYTES)
+    header = STREAM_MAGIC + bytes([len(key_id)]) + key_id + prefix
+    aead = AESGCM(ring.key(ring.current_id))
+    yield header
+    counter = 0
+    chunk = _read_full(source, chunk_size)
+    while True:
+        following = _read_full(source, chunk_size)
+        is_last = not following
+        sealed = aead.encrypt(_stream_nonce(prefix, counter, is_last=is_last), chunk, header)
+        yield len(sealed).to_bytes(4, "big") + sealed
+        if is_last:
+            return
+        chunk, counter = following, counter + 1
+
+
+def decrypt_stream(
+    source: IO[bytes],
+    sink: IO[bytes],
+    *,
+    ring: KeyRing | None = None,
+    max_chunk: int = STREAM_CHUNK_BYTES,
+) -> None:
+    """Open a file sealed by iter_encrypted into ``sink``, one chunk at a time."""
+    ring = ring or key_ring()
+    if source.read(len(STREAM_MAGIC)) != STREAM_MAGIC:
+        raise KeyRingError("File is not an encrypted stream.")
+    (id_length,) = source.read(1) or b"\x00"
+    key_id = source.read(id_length)
+    prefix = source.read(STREAM_PREFIX_BYTES)
+    if len(key_id) != id_length or len(prefix) != STREAM_PREFIX_BYTES:
+        raise KeyRingError("Encrypted file is damaged (header).")
+    header = STREAM_MAGIC + bytes([id_length]) + key_id + prefix
+    aead = AESGCM(ring.key(key_id.decode()))
+    sealed = _read_sealed_chunk(source, max_chunk + _AEAD_TAG_BYTES)
+    counter = 0
+    while sealed is not None:
+        following = _read_sealed_chunk(source, max_chunk + _AEAD_TAG_BYTES)
+        nonce = _stream_nonce(prefix, counter, is_last=following is None)
+        try:
+            sink.write(aead.decrypt(nonce, sealed, header))
+        except InvalidTag as error:
+            raise KeyRingError("Encrypted file is damaged or cut short.") from error
+        sealed, counter = following, counter + 1
+    if counter == 0:
+        raise KeyRingError("Encrypted file is damaged or cut short.")
+
+
+def is_encrypted_stream(head: bytes) -> bool:
+    return head[: len(STREAM_MAGIC)] == STREAM_MAGIC
+
+
+def _stream_nonce(prefix: bytes, counter: int, *, is_last: bool) -> bytes:
+    return prefix + counter.to_bytes(4, "big") + (b"\x01" if is_last else b"\x00")
+
+
+def _read_sealed_chunk(source: IO[bytes], limit: int) -> bytes | None:
+    size_bytes = _read_full(source, 4)
+    if not size_bytes:
+        return None
+    size = int.from_bytes(size_bytes, "big")
+    if len(size_bytes) != 4 or size > limit:
+        raise KeyRingError("Encrypted file is damaged (chunk length).")
+    sealed = _read_full(source, size)
+    if len(sealed) != size:
+        raise KeyRingError("Encrypted file is damaged or cut short.")
+    return sealed
+
+
+def _read_full(source: IO[bytes], size: int) -> bytes:
+    """Exactly ``size`` bytes unless the end comes first (a read may return fewer)."""
+    parts = []
+    remaining = size
+    while remaining:
+        part = source.read(remaining)
+        if not part:
+            break
+        parts.append(part)
+        remaining -= len(part)
+    return b"".join(parts)

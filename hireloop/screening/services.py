@@ -1,16 +1,22 @@
 """Resume intake and screening: the public API of the screening app."""
 
 import logging
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, QuerySet
+from django.utils.translation import gettext as _
 
 from hireloop.candidates.enums import ResumeStatus
 from hireloop.candidates.models import Application, ResumeFile
-from hireloop.candidates.services import do_create_application, do_update_contact
+from hireloop.candidates.services import (
+    DuplicateResume,
+    do_create_application,
+    do_record_contact,
+)
 from hireloop.errors import HireLoopError
 from hireloop.jobs.models import Job
 from hireloop.resumes.extract import ResumeUnreadable
@@ -30,12 +36,44 @@ class ResumeRejected(HireLoopError):
     code = "resume_rejected"
 
 
+# Longer names are refused rather than cut: a cut name could hide the part that tells
+# two files apart, and no file system or page needs more.
+FILENAME_MAX_CHARS = 200
+# Control characters (Cc) and format characters (Cf), among them the bidirectional
+# embeddings and overrides U+202A-U+202E, the isolates U+2066-U+2069 and the marks
+# U+200E/U+200F: "resume\u202efdp.exe" shows as "resumeexe.pdf" (CVE-2021-42574's trick).
+INVISIBLE_CATEGORIES = ("Cc", "Cf")
+
+
+def clean_filename(filename: str) -> str:
+    """The uploaded name without control or direction characters; refused if empty or long."""
+    cleaned = "".join(
+        char
+        for char in unicodedata.normalize("NFC", filename)
+        if unicodedata.category(char) not in INVISIBLE_CATEGORIES
+    ).strip()
+    if not cleaned:
+        raise ResumeRejected(_("A file has no usable name; please rename it and upload it again."))
+    if len(cleaned) > FILENAME_MAX_CHARS:
+        raise ResumeRejected(
+            _(
+                "The name of %(start)s… is longer than %(limit)d characters; please shorten it "
+                "and upload it again."
+            )
+            % {"start": cleaned[:40], "limit": FILENAME_MAX_CHARS}
+        )
+    return cleaned
+
+
 def check_upload(*, filename: str, size: int) -> None:
     if size == 0:
-        raise ResumeRejected(f"{filename} is empty.")
+        raise ResumeRejected(_("%(name)s is empty.") % {"name": filename})
     if size > settings.RESUME_MAX_BYTES:
         limit_mb = settings.RESUME_MAX_BYTES // (1024 * 1024)
-        raise ResumeRejected(f"{filename} is larger than the {limit_mb} MB limit.")
+        raise ResumeRejected(
+            _("%(name)s is larger than the %(limit)d MB limit.")
+            % {"name": filename, "limit": limit_mb}
+        )
 
 
 def do_intake_resume(
@@ -52,11 +90,15 @@ def do_intake_resume(
     read_alone=False leaves the reading to the caller: a batch queues all its resumes for
     one do_parse_resumes (bulk.py).
     """
+    filename = clean_filename(filename)
     check_upload(filename=filename, size=len(data))
     with transaction.atomic():
-        resume = do_create_application(
-            job=job, filename=filename, data=data, content_type=content_type, actor=actor
-        )
+        try:
+            resume = do_create_application(
+                job=job, filename=filename, data=data, content_type=content_type, actor=actor
+            )
+        except DuplicateResume as duplicate:
+            raise ResumeRejected(str(duplicate)) from duplicate
         if read_alone:
             transaction.on_commit(lambda: _enqueue_screening(resume.pk))
     return resume
@@ -165,8 +207,8 @@ def _store_reading(resume: ResumeFile, extraction: SandboxResult) -> None:
     # Alone, the resume gets its lexical score now; the job-level ranking follows.
     [first] = screen(job_spec_of(job), [ResumeInput(str(resume.pk), text, parsed)], embedder=None)
     with transaction.atomic():
-        do_update_contact(
-            candidate=resume.application.candidate,
+        do_record_contact(
+            application=resume.application,
             name=parsed.name,
             email=parsed.email,
             phone=parsed.phone,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from hireloop.accounts.models import User
 from hireloop.accounts.roles import Role
 from hireloop.assessment.enums import Decision
+from hireloop.interviews.services import InvitationInvalid, check_invitation_deadline
 from hireloop.jobs.models import Job
 from hireloop.jobs.services import DimensionSpec
 
@@ -151,6 +152,14 @@ class InviteForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def clean_deadline(self):  # type: ignore[no-untyped-def]
+        deadline = self.cleaned_data["deadline"]
+        try:
+            check_invitation_deadline(deadline)
+        except InvitationInvalid as error:
+            raise forms.ValidationError(str(error), code="deadline_past") from error
+        return deadline
 
 
 class StageForm(forms.Form):

@@ -5,7 +5,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
@@ -14,6 +20,9 @@ from hireloop.accounts.two_factor import requires_two_factor, user_has_device
 from hireloop.errors import NotFoundOrForbidden
 
 LAST_SEEN_KEY = "hireloop_last_seen"
+# Bodies whose fields Django parses into request.POST; any other body (a recording chunk, the
+# bandwidth probe) is read raw by its view and never stored as text.
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 class NotFoundOrForbiddenMiddleware:
@@ -28,6 +37,34 @@ class NotFoundOrForbiddenMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
         if isinstance(exception, NotFoundOrForbidden):
             raise Http404(str(exception)) from exception
+
+
+class RejectNulMiddleware:
+    """Answer 400 to a NUL character in any query or form field, name or value.
+
+    PostgreSQL refuses NUL in text ("A string literal cannot contain NUL (0x00) characters")
+    and Django passes it through to the query, so ``/employees/?q=%00`` was a 500. No field
+    of HireLoop may hold a NUL, so it is refused once here instead of in every form.
+    """
+
+    def __init__(self, get_response):  # type: ignore[no-untyped-def]
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if _has_nul(request.GET) or (_has_form_body(request) and _has_nul(request.POST)):
+            return HttpResponseBadRequest(
+                _("The request holds a NUL character, which no field accepts."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
+
+
+def _has_form_body(request: HttpRequest) -> bool:
+    return request.method == "POST" and request.content_type in FORM_CONTENT_TYPES
+
+
+def _has_nul(data) -> bool:  # type: ignore[no-untyped-def]
+    return any("\x00" in key or any("\x00" in v for v in values) for key, values in data.lists())
 
 
 class NoStoreMiddleware:

@@ -189,8 +189,9 @@ def test_calibration_per_interviewer_and_who_sees_whom(report, interviewer, recr
 
 def test_candidate_requests_a_human_review_once(report, recruiter, interviewer) -> None:  # type: ignore[no-untyped-def]
     first = do_request_human_review(session=report.session, message="My second answer was cut.")
-    again = do_request_human_review(session=report.session, message="Please!")
-    assert first.pk == again.pk and HumanReviewRequest.objects.count() == 1
+    with pytest.raises(ReviewInvalid, match="already asked"):
+        do_request_human_review(session=report.session, message="Please!")
+    assert HumanReviewRequest.objects.count() == 1
     assert OutboxEvent.objects.filter(type="report.human_review_requested").count() == 1
     assert AuditEntry.objects.filter(object_type="human_review_request").exists()
     assert list(review_requests_visible_to(recruiter)) == [first]
@@ -211,3 +212,13 @@ def test_no_request_before_the_report_exists(job, recruiter) -> None:  # type: i
     with pytest.raises(ReviewInvalid):
         do_request_human_review(session=session, message="")
     assert not InterviewerReview.objects.exists()
+
+
+def test_the_database_refuses_a_second_open_review_request(report) -> None:  # type: ignore[no-untyped-def]
+    from django.db import IntegrityError, transaction
+
+    HumanReviewRequest.objects.create(report=report)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        HumanReviewRequest.objects.create(report=report)
+    HumanReviewRequest.objects.update(status=ReviewRequestStatus.RESOLVED)
+    HumanReviewRequest.objects.create(report=report)  # a new one after the outcome is fine

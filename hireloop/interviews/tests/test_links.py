@@ -68,3 +68,37 @@ def test_a_candidate_link_cannot_open_another_candidates_session(  # type: ignor
 
 def test_a_session_keeps_one_link(session) -> None:  # type: ignore[no-untyped-def]
     assert link_token(session) == link_token(session)
+
+
+def test_a_completed_interviews_link_expires_after_the_set_period(session, settings) -> None:  # type: ignore[no-untyped-def]
+    from hireloop.interviews.enums import SessionStatus
+
+    settings.INTERVIEW_COMPLETED_LINK_DAYS = 90
+    session.status = SessionStatus.COMPLETED
+    session.deadline = timezone.now() - timedelta(days=100)
+    session.completed_at = timezone.now() - timedelta(days=89)
+    session.save()
+    assert session_from_token(link_token(session)) == session  # still explains the result
+    session.completed_at = timezone.now() - timedelta(days=91)
+    session.save()
+    with translation.override("en"), pytest.raises(InterviewLinkInvalid, match="90 days"):
+        session_from_token(link_token(session))
+    with translation.override("zh-hans"), pytest.raises(InterviewLinkInvalid, match="90 天"):
+        session_from_token(link_token(session))
+
+
+def test_an_invitation_whose_deadline_has_passed_is_refused(
+    application, recruiter, mailoutbox
+) -> None:  # type: ignore[no-untyped-def]
+    from hireloop.interviews.models import InterviewSession
+    from hireloop.interviews.services import InvitationInvalid
+
+    with translation.override("en"), pytest.raises(InvitationInvalid, match="in the future"):
+        do_invite(
+            application=application,
+            actor=recruiter,
+            deadline=timezone.now() - timedelta(hours=1),
+        )
+    assert not InterviewSession.objects.exists() and not mailoutbox
+    application.refresh_from_db()
+    assert application.stage == "applied"

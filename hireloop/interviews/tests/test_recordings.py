@@ -190,7 +190,7 @@ def test_chunks_are_encrypted_at_rest(session) -> None:  # type: ignore[no-untyp
     secret = b"my voice " * 100
     store(session, 0, secret, str(uuid.uuid4()))
     raw = (Path(settings.MEDIA_ROOT) / RecordingChunk.objects.get().file.name).read_bytes()
-    assert raw.startswith(b"enc1:") and b"my voice" not in raw
+    assert raw.startswith(b"HLS1") and b"my voice" not in raw
 
 
 def test_a_complete_recording_is_an_answer_without_text(session) -> None:  # type: ignore[no-untyped-def]

@@ -117,9 +117,14 @@ def test_an_unreadable_archive_is_refused_at_once(job, recruiter, data, message)
 
 def test_too_many_files_fail_the_batch_with_a_reason(job, recruiter, settings, run_worker):  # type: ignore[no-untyped-def]
     settings.BULK_UPLOAD_MAX_FILES = 2
+    with pytest.raises(ResumeRejected, match="holds 3 files; at most 2"):
+        do_receive_zip(job=job, filename="big.zip", data=make_zip(good_members()), actor=recruiter)
+    # The worker checks again (the limit may have changed since the upload).
+    settings.BULK_UPLOAD_MAX_FILES = 20000
     batch = do_receive_zip(
         job=job, filename="big.zip", data=make_zip(good_members()), actor=recruiter
     )
+    settings.BULK_UPLOAD_MAX_FILES = 2
     run_worker()
     batch.refresh_from_db()
     assert batch.status == BatchStatus.FAILED and "3" in batch.error and "2" in batch.error

@@ -96,6 +96,10 @@ def application_invite(request: HttpRequest, application_id: int) -> HttpRespons
             messages.success(request, _("Invitation created and sent."))
         except HireLoopError as error:
             messages.error(request, str(error))
+    else:
+        for field_errors in form.errors.values():
+            for refusal in field_errors:
+                messages.error(request, str(refusal))
     return redirect("web:application_detail", application_id)
 
 

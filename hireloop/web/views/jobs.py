@@ -1,3 +1,5 @@
+from typing import IO
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,7 +21,12 @@ from hireloop.jobs.services import (
     may_manage_job,
 )
 from hireloop.org.services import current_organisation
-from hireloop.screening.bulk import batch_progress, do_receive_files, do_receive_zip, is_zip
+from hireloop.screening.bulk import (
+    batch_progress,
+    do_receive_files,
+    do_receive_zip,
+    starts_like_zip,
+)
 from hireloop.screening.services import ResumeRejected, ranked_applications
 
 from ..forms import DimensionFormSet, JobForm, ResumeUploadForm
@@ -113,13 +120,14 @@ def job_upload(request: HttpRequest, job_id: int) -> HttpResponse:
     job = access_job(request.user, job_id)
     if not may_manage_job(request.user, job):
         return HttpResponse(status=403)
-    files = []
+    files: list[tuple[str, bytes | IO[bytes], str]] = []
+    # Uploads are read from their temporary files, never whole: a zip is checked and sealed
+    # to storage in chunks, and other files are read only once their size is allowed.
     for upload in request.FILES.getlist("resumes"):
-        data = upload.read()
         name = upload.name or "resume"
-        if is_zip(data) and name.lower().endswith(".zip"):
+        if name.lower().endswith(".zip") and starts_like_zip(upload):
             try:
-                do_receive_zip(job=job, filename=name, data=data, actor=request.user)
+                do_receive_zip(job=job, filename=name, data=upload, actor=request.user)
             except ResumeRejected as error:
                 messages.error(request, str(error))
             else:
@@ -128,7 +136,7 @@ def job_upload(request: HttpRequest, job_id: int) -> HttpResponse:
                     _("%(name)s received; its resumes are being unpacked.") % {"name": name},
                 )
         else:
-            files.append((name, data, upload.content_type or ""))
+            files.append((name, upload, upload.content_type or ""))
     if files:
         batch = do_receive_files(job=job, files=files, actor=request.user)
         for refusal in batch.rejected:

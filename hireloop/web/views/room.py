@@ -5,8 +5,6 @@ follow-up, done), read from the database on every request. Each POST names its a
 it, and redirects back (post/redirect/get), so a reload never submits twice.
 """
 
-import contextlib
-
 from django import forms
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -113,9 +111,10 @@ def _act(request: HttpRequest, session: InterviewSession) -> bool:
         )
     elif "request_review" in post:
         message = _valid(RoomTextForm(post))["message"]
-        # Before the report exists the page offers no request; a forged post changes nothing.
-        with contextlib.suppress(ReviewInvalid):
+        try:
             do_request_human_review(session=session, message=message)
+        except ReviewInvalid as refusal:
+            raise SessionClosed(str(refusal)) from refusal
     else:
         data = _valid(AnswerForm(post))
         flow.do_answer_in_room(
