@@ -27,7 +27,7 @@ ANCHOR_LEVELS = {
 
 # Resume integrity findings (B3), shown to HR with their evidence.
 INTEGRITY_KINDS = {
-    "hidden_text": gettext_lazy("Hidden text (same colour as the page)"),
+    "hidden_text": gettext_lazy("Hidden text (a reader cannot see it)"),
     "tiny_text": gettext_lazy("Text too small to read"),
     "off_page_text": gettext_lazy("Text placed outside the page"),
     "keyword_stuffing": gettext_lazy("Keyword stuffing"),

@@ -21,7 +21,7 @@ def anchor_name(level: str) -> str:
 
 @register.filter
 def finding_name(kind: str) -> str:
-    """ "hidden_text" → "Hidden text (same colour as the page)" in the reader's language."""
+    """ "hidden_text" → "Hidden text (a reader cannot see it)" in the reader's language."""
     return str(INTEGRITY_KINDS.get(kind, kind))
 
 
