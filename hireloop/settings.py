@@ -101,7 +101,7 @@ AUDIT_CHECKPOINT_FILE = Path(
 )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "hireloop.accounts.admin_apps.BackOfficeConfig",  # django.contrib.admin, our site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -165,6 +165,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hireloop.web.context.branding",
+                "hireloop.web.context.navigation",
             ],
         },
     },

@@ -4,9 +4,6 @@ from django.urls import include, path
 
 from hireloop.web.views import account
 
-admin.site.site_header = "HireLoop HR back office"
-admin.site.site_title = "HireLoop"
-
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -29,7 +29,9 @@ class TrainingInline(admin.TabularInline):
 
 @admin.register(Employee)
 class EmployeeAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
-    personal_fields = ("name", "email", "phone", "gender", "birth_date", "ethnicity", "region")
+    personal_fields = ("name", "email", "phone")
+    # Sensitive attributes appear on no page and no form: only the fairness audit reads them.
+    exclude = ("gender", "birth_date", "ethnicity", "region")
     list_display = ("employee_number", "job_title", "department", "hire_date", "status")
     list_filter = ("status", "department", "role_family")
     search_fields = ("employee_number", "job_title")

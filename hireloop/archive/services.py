@@ -20,11 +20,17 @@ from hireloop.workflow.services import record_event
 
 from .models import Employee
 
+# Employee records (performance, training, attendance) are HR's: recruiters hire into the
+# archive but do not read it. A manager role would see its own team here when it exists.
+ARCHIVE_ROLES = (Role.HR_ADMIN, Role.ADMIN)
+
+
+def may_see_employees(user: Any) -> bool:
+    return has_role(user, *ARCHIVE_ROLES)
+
 
 def employees_visible_to(user: Any) -> QuerySet[Employee]:
-    if has_role(user, Role.HR_ADMIN, Role.ADMIN, Role.RECRUITER):
-        return Employee.objects.all()
-    return Employee.objects.none()
+    return Employee.objects.all() if may_see_employees(user) else Employee.objects.none()
 
 
 def access_employee(user: Any, employee_id: int) -> Employee:

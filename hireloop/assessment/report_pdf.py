@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-TEMPLATE = "web/report_pdf.html"
+TEMPLATE = "assessment/report_pdf.html"
 
 
 class ReportRenderingRefused(ValueError):

@@ -19,6 +19,7 @@ from hireloop.media.enums import AnalysisStatus
 from hireloop.media.observations import Observation
 from hireloop.media.services import analyses_of, is_analysing
 from hireloop.resumes.claims import unsupported_claims
+from hireloop.resumes.integrity import prompt_injection_findings
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
@@ -103,6 +104,7 @@ def _report_fields(
         "scorer": scorer_label(results),
         "weights": weights,
         "consistency_flags": consistency_flags(session),
+        "injection_flags": injection_flags(session),
         "delivery_score": delivery,
         "observation_weight": share if delivery is not None else 0.0,
     }
@@ -170,6 +172,25 @@ def consistency_flags(session: InterviewSession) -> list[dict[str, Any]]:
     answers = [a.text for a in session.answers.all()]
     answers += [p.text for p in session.probes.all() if p.text]  # asked about the claims
     return [asdict(claim) for claim in unsupported_claims(lines, answers)]
+
+
+def injection_flags(session: InterviewSession) -> list[dict[str, Any]]:
+    """Sentences of the session's answers aimed at an AI scorer, with the answer they are in.
+
+    The same patterns as for resumes (hireloop.resumes.integrity), over each answer with its
+    follow-up, as the judge reads them.
+    """
+    answers = session.answers.select_related("question", "follow_up").order_by("submitted_at", "id")
+    return [
+        {
+            "answer_id": answer.pk,
+            "question": answer.question.text,
+            "evidence": finding.evidence,
+            "detail": finding.detail,
+        }
+        for answer in answers
+        for finding in prompt_injection_findings(_with_follow_up(answer))
+    ]
 
 
 def score_dimensions(

@@ -1,12 +1,10 @@
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
 
 from hireloop.privacy.admin_mixins import AuditedPersonalDataAdmin
 from hireloop.privacy.masking import mask_name
 
 from .models import (
     PERSONAL_FIELDS,
-    SENSITIVE_FIELDS,
     Application,
     Candidate,
     ResumeEmbedding,
@@ -35,14 +33,9 @@ class ResumeInline(admin.TabularInline):
 @admin.register(Candidate)
 class CandidateAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
     list_display = ("id", "masked_name", "organisation", "created_at")
-    personal_fields = PERSONAL_FIELDS + SENSITIVE_FIELDS
-    fieldsets = (
-        (None, {"fields": ("organisation", *PERSONAL_FIELDS)}),
-        (
-            _("Sensitive attributes (fairness audit only, never scored)"),
-            {"fields": SENSITIVE_FIELDS, "classes": ("collapse",)},
-        ),
-    )
+    personal_fields = PERSONAL_FIELDS
+    # Sensitive attributes appear on no page and no form: only the fairness audit reads them.
+    fields = ("organisation", *PERSONAL_FIELDS)
 
     @admin.display(description="name")
     def masked_name(self, obj: Candidate) -> str:

@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -168,8 +167,13 @@ def link_token(session: InterviewSession) -> str:
     return signing.Signer(salt=LINK_SALT).sign_object(str(session.public_id))
 
 
+# The candidate's link, as invitations print it. The pages serve the room at this path
+# (web/urls.py; a test keeps the two equal), so this app needs no URL name of the pages.
+ROOM_PATH = "/i/{token}/"
+
+
 def interview_url(session: InterviewSession, base_url: str = "") -> str:
-    return base_url + reverse("web:room", args=[link_token(session)])
+    return base_url + ROOM_PATH.format(token=link_token(session))
 
 
 def interview_qr_svg(url: str) -> str:

@@ -1,6 +1,19 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+
+from hireloop.accounts.services import SelfAssignmentRefused, check_may_change_access_of
 
 from .models import Dimension, Job, ProfileChange
+from .services import do_assign_job_team
+
+
+def _team(job: Job | None) -> dict[str, set[int]]:
+    if job is None:
+        return {"recruiters": set(), "interviewers": set()}
+    return {
+        "recruiters": set(job.recruiters.values_list("pk", flat=True)),
+        "interviewers": set(job.interviewers.values_list("pk", flat=True)),
+    }
 
 
 class DimensionInline(admin.StackedInline):
@@ -15,6 +28,35 @@ class JobAdmin(admin.ModelAdmin):
     search_fields = ("title",)
     filter_horizontal = ("recruiters", "interviewers")
     inlines = [DimensionInline]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):  # type: ignore[no-untyped-def]
+        """The form refuses a change of the editor's own assignment before anything is saved."""
+        form = super().get_form(request, obj, change, **kwargs)
+
+        class TeamChecked(form):  # type: ignore[valid-type,misc]
+            def clean(self):  # type: ignore[no-untyped-def]
+                cleaned = super().clean()
+                before = _team(obj)
+                after = {
+                    t: {p.pk for p in cleaned.get(t) or []} for t in ("recruiters", "interviewers")
+                }
+                changed = {pk for t in before for pk in before[t] ^ after[t]}
+                try:
+                    check_may_change_access_of(actor=request.user, people=changed)
+                except SelfAssignmentRefused as refusal:
+                    raise ValidationError(str(refusal)) from refusal
+                return cleaned
+
+        return TeamChecked
+
+    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
+        # The team is set by the audited service, not by the form's own M2M save.
+        recruiters = form.cleaned_data.pop("recruiters", [])
+        interviewers = form.cleaned_data.pop("interviewers", [])
+        super().save_related(request, form, formsets, change)
+        do_assign_job_team(
+            job=form.instance, recruiters=recruiters, interviewers=interviewers, actor=request.user
+        )
 
 
 @admin.register(Dimension)

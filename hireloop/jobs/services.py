@@ -1,5 +1,6 @@
 """Jobs and their competency profiles: the public API of the jobs app."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -9,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from hireloop.accounts.roles import Role
-from hireloop.accounts.services import has_role, sees_all_jobs
+from hireloop.accounts.services import check_may_change_access_of, has_role, sees_all_jobs
 from hireloop.errors import HireLoopError, NotFoundOrForbidden
 from hireloop.org.models import Organisation
 from hireloop.privacy.models import AuditAction
@@ -33,6 +34,37 @@ class DimensionSpec:
     anchor_high: str
     description: str = ""
     keywords: list[str] = field(default_factory=list)
+
+
+def do_assign_job_team(
+    *, job: Job, recruiters: Iterable[Any], interviewers: Iterable[Any], actor: Any
+) -> None:
+    """Set who recruits and interviews for a job; audited, and never one's own assignment."""
+    before = {
+        "recruiters": set(job.recruiters.values_list("pk", flat=True)),
+        "interviewers": set(job.interviewers.values_list("pk", flat=True)),
+    }
+    after = {
+        "recruiters": {person.pk for person in recruiters},
+        "interviewers": {person.pk for person in interviewers},
+    }
+    changed = {pk for team in before for pk in before[team] ^ after[team]}
+    if not changed:
+        return
+    check_may_change_access_of(actor=actor, people=changed)
+    with transaction.atomic():
+        job.recruiters.set(after["recruiters"])
+        job.interviewers.set(after["interviewers"])
+        do_audit(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            object_type="job_team",
+            object_id=job.pk,
+            detail={
+                team: {"before": sorted(before[team]), "after": sorted(after[team])}
+                for team in before
+            },
+        )
 
 
 def jobs_visible_to(user: Any) -> QuerySet[Job]:

@@ -20,10 +20,12 @@ import json
 import os
 import secrets
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .models import AuditEntry, AuditHead
@@ -195,3 +197,33 @@ def _read_checkpoint(line: str, key: bytes) -> dict | None:
         return None
     expected = hmac.new(key, json.dumps(body, sort_keys=True).encode(), hashlib.sha256)
     return body if hmac.compare_digest(expected.hexdigest(), str(signature)) else None
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def search_audit_log(
+    *,
+    action: str = "",
+    object_type: str = "",
+    actor: str = "",
+    since: date | None = None,
+    until: date | None = None,
+) -> QuerySet[AuditEntry]:
+    """Entries matching every filter given, newest first."""
+    entries = AuditEntry.objects.all()
+    if action:
+        entries = entries.filter(action=action)
+    if object_type:
+        entries = entries.filter(object_type=object_type)
+    if actor:
+        entries = entries.filter(actor_label__icontains=actor)
+    if since:
+        entries = entries.filter(at__date__gte=since)
+    if until:
+        entries = entries.filter(at__date__lte=until)
+    return entries.order_by("-id")
+
+
+def audit_object_types() -> list[str]:
+    return sorted(set(AuditEntry.objects.values_list("object_type", flat=True).distinct()))

@@ -1,8 +1,10 @@
 """Read a Word (.docx) resume: its visible text, the text it hides, and its pictures.
 
 Word can hide text in ways a reader never sees but a parser reads: runs marked hidden
-(w:vanish), runs coloured like what is behind them (white on a white page), and runs too
-small to read (w:sz under 8 half-points, i.e. 4 pt, the limit used for PDFs). Each run's
+(w:vanish), runs coloured like what is behind them (a contrast under
+integrity.MIN_CONTRAST with the highlight, shading or page colour: #EAEAEA on white, black
+on black shading), and runs too small to read (under integrity.MIN_READABLE_PT, or under
+MIN_BODY_SHARE of the body size, the limits used for PDFs). Each run's
 formatting is resolved as Word does (direct formatting, then its character style, then the
 paragraph style, then the document defaults); hidden runs are left out of the text and
 reported as integrity findings with their text as evidence.
@@ -40,6 +42,7 @@ DOCX_MAX_RATIO = 200
 DOCX_MAX_MEMBERS = 5_000
 DOCX_RATIO_CHECK_FROM = 1024 * 1024  # tiny members may legitimately compress very well
 WHITE = (1.0, 1.0, 1.0)
+WORD_DEFAULT_PT = 10.0
 # w:highlight colour names (ECMA-376 ST_HighlightColor) as RGB 0-1.
 HIGHLIGHTS = {
     "black": (0, 0, 0),
@@ -267,6 +270,14 @@ class _Reader:
         self._defaults = styles.defaults
         self._default_style = styles.default_paragraph_style
         self._background = background
+        # The body size: what a paragraph without formatting gets (its default style, then
+        # the document defaults; Word's own default is 10 pt). Tiny runs are judged against it.
+        body = _first(
+            [rpr for rpr in self._chain(self._default_style, "w:rPr") if rpr is not None]
+            + self._defaults,
+            "w:sz",
+        )
+        self._body_pt = _half_points(body) or WORD_DEFAULT_PT
         self._paragraphs = 0
         self.text: list[str] = []
         self.runs: list[tuple[str, tuple[str, str] | None, str]] = []
@@ -296,7 +307,7 @@ class _Reader:
         visible = []
         for run in _runs(p):
             text = _run_text(run)
-            reason = word_hiding_reason(self._style_of(run, p))
+            reason = word_hiding_reason(self._style_of(run, p), self._body_pt)
             self.runs.append((text, reason, where))
             if reason is None:
                 visible.append(text)

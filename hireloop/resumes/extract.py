@@ -25,7 +25,7 @@ from typing import Any
 
 from . import ocr
 from .docx_text import DocxUnreadable, read_docx
-from .integrity import Box, Finding, Glyph, PageLayout, hiding_reason
+from .integrity import Box, Finding, Glyph, PageLayout, glyph_reasons, hiding_reason
 from .pdf_layout import PdfDamaged, PdfPasswordRequired, read_pdf
 
 # Decodings tried in order for plain-text resumes (a leading BOM is dropped afterwards).
@@ -138,7 +138,8 @@ def _with_scanned_pages(
 
 
 def _has_visible_glyph(layout: PageLayout) -> bool:
-    return any(g.text.strip() and hiding_reason(g, layout) is None for g in layout.glyphs)
+    reasons = glyph_reasons(layout)
+    return any(g.text.strip() and r is None for g, r in zip(layout.glyphs, reasons, strict=True))
 
 
 def _read_pictures(pictures: list[bytes], label: str) -> ocr.ScannedText:

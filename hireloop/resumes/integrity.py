@@ -4,14 +4,16 @@ Pure functions over plain data: the PDF reader turns characters into Glyphs and 
 PageLayouts, the Word reader turns runs into RunStyles, and everything here only looks at
 those and at text. Three tricks are caught:
 
-- hidden text: words a person cannot see but a parser reads (white on white, tiny, off the
-  page, marked hidden in Word), usually a list of the job's keywords;
+- hidden text: words a person cannot see but a parser reads (pale on white, black on black,
+  under a shape, clipped away, drawn invisibly, tiny, off the page, marked hidden in Word),
+  usually a list of the job's keywords;
 - keyword stuffing: one term repeated far beyond what a description of real work needs;
 - prompt injection: sentences addressed to an AI screener ("ignore previous instructions").
 
 A finding is a flag for a human, never a verdict: the recruiter sees the quoted evidence.
 """
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -19,12 +21,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-# Text a reader cannot see. 4 pt is below the smallest print (footnotes, superscripts) that
-# people read; bench/integrity.py found no tiny text in the 711 real resumes.
-MIN_READABLE_PT = 4.0
-# Each RGB channel at least this light counts as white on a white page (light grey
-# decoration is usually <= 0.8). Text on a filled shape or image is judged visible.
-NEAR_WHITE = 0.93
+# Text a reader cannot see: far smaller than the body, or too close in colour to what is
+# behind it. 6 pt is below the smallest print people read on a resume (footnotes and
+# superscripts are 6.5-8 pt next to a 10-12 pt body), and 60% of the body size is below a
+# superscript's usual 62-70%; a screener-gaming resume used 4.5 pt and 3 pt. Testers' 4.5 pt
+# keywords passed the older 4 pt limit.
+MIN_READABLE_PT = 6.0
+MIN_BODY_SHARE = 0.6
+# Contrast (WCAG 2 ratio, 1:1 to 21:1) under which text does not count as seen. WCAG asks 4.5:1
+# for body text and treats 3:1 as the floor for large text; 1.5:1 is half-way to that floor,
+# about #D3D3D3 on white, far paler than the greys resumes use for dates and captions (#777-
+# #999, 4.5-2.8:1), and well above the hidden #EAEAEA (1.2:1) or grey 0.92 (1.2:1) that
+# testers' keyword lists used. Applied to colours (PDF glyphs, Word runs) and, for PDFs, to the
+# rendered page (hireloop.resumes.pdf_layout), where text under a shape, clipped away or drawn
+# invisibly shows no contrast at all.
+MIN_CONTRAST = 1.5
 MAX_EVIDENCE_CHARS = 300
 MAX_FINDINGS_PER_KIND = 10
 
@@ -109,12 +120,20 @@ class RunStyle:
 
 @dataclass(frozen=True)
 class PageLayout:
-    """A page's media box, its glyphs in drawing order, and shapes or images behind text."""
+    """A page's media box, its glyphs in drawing order, and shapes or images behind text.
+
+    body_size is the document's body text size in points (0 when unknown), for the
+    "far smaller than the body" rule. unseen holds the positions in glyphs of characters the
+    rendered page does not show (no contrast where they are drawn: under a shape, clipped
+    away, in an invisible render mode, coloured like what is behind them).
+    """
 
     number: int
     media: Box
     glyphs: list[Glyph]
     backgrounds: list[Box] = field(default_factory=list)
+    body_size: float = 0.0
+    unseen: frozenset[int] = frozenset()
 
 
 def find_integrity_issues(
@@ -129,42 +148,90 @@ def find_integrity_issues(
     """
     hidden = hidden_text_findings(pages) + list(hidden)
     all_text = "\n".join([visible_text, *(finding.evidence for finding in hidden)])
+    hidden = [finding for finding in hidden if _hides_something(finding, visible_text)]
     return hidden + keyword_stuffing_findings(all_text) + prompt_injection_findings(all_text)
+
+
+def _hides_something(finding: Finding, visible_text: str) -> bool:
+    """Whether hidden text could have told a screener something the visible text does not.
+
+    Left out of the matched text either way, but not worth a recruiter's attention: a hidden
+    run without a letter or digit (rules drawn as "_____", a stray quote), and one that the
+    visible text repeats word for word. Converters that cut a page's last line at the page
+    break and draw it whole at the top of the next page leave such runs: 11 of the 711
+    real resumes (bench/integrity.py) once the rendered page decides what is seen.
+    """
+    evidence = finding.evidence.removesuffix("…")
+    if not any(char.isalnum() for char in evidence):
+        return False
+    return "".join(evidence.split()) not in "".join(visible_text.split())
 
 
 # --- hidden text -------------------------------------------------------------------------
 
 
 def hiding_reason(glyph: Glyph, page: PageLayout) -> tuple[str, str] | None:
-    """(kind, detail) when a person could not see this glyph on the printed page, else None."""
+    """(kind, detail) when a person could not see this glyph on the printed page, else None.
+
+    Judged from the glyph's own data (position, size, colour); what only the rendered page
+    shows is in page.unseen (glyph_reasons combines both).
+    """
     if not page.media.overlaps(glyph.box):
         position = f"x={glyph.box.x0:.0f}, y={glyph.box.top:.0f}"
         return "off_page_text", f"text outside the page ({position} pt from its top-left)"
-    if glyph.size < MIN_READABLE_PT:
-        return "tiny_text", f"{glyph.size:.1f} pt text, too small to read"
-    if _is_near_white(glyph.rgb) and not any(b.overlaps(glyph.box) for b in page.backgrounds):
-        return "hidden_text", f"white text on white page, {glyph.size:.1f} pt"
+    if glyph.size < MIN_READABLE_PT or glyph.size < MIN_BODY_SHARE * page.body_size:
+        return "tiny_text", _tiny_detail(glyph.size, page.body_size)
+    if is_pale(glyph.rgb) and not any(b.overlaps(glyph.box) for b in page.backgrounds):
+        return (
+            "hidden_text",
+            f"text coloured like the white page ({_hex(glyph.rgb)}, {glyph.size:.1f} pt)",
+        )
     return None
 
 
+def glyph_reasons(page: PageLayout) -> list[tuple[str, str] | None]:
+    """hiding_reason of each glyph, or "not shown on the rendered page" for page.unseen."""
+    unseen = page.unseen
+    reasons = []
+    for index, glyph in enumerate(page.glyphs):
+        reason = hiding_reason(glyph, page)
+        if reason is None and index in unseen:
+            reason = ("hidden_text", "text not shown on the rendered page")
+        reasons.append(reason)
+    return reasons
+
+
 def may_hide_text(page: PageLayout) -> bool:
-    """False when hiding_reason is None for every glyph of the page, decided page-wide.
+    """False when glyph_reasons is None for every glyph of the page, decided page-wide.
 
     The same tests as hiding_reason, as one pass of plain comparisons per test instead of
     a call per glyph: judging every glyph one by one, twice (the PDF reader and
     hidden_text_findings), took about a fifth of reading a generated PDF (cProfile, 150
     files). Nearly every page passes; one that does not is judged glyph by glyph.
     """
-    glyphs = page.glyphs
-    if any(glyph.size < MIN_READABLE_PT for glyph in glyphs):
+    if page.unseen:
         return True
-    if any(_is_near_white(rgb) for rgb in {glyph.rgb for glyph in glyphs}):
+    glyphs = page.glyphs
+    smallest = max(MIN_READABLE_PT, MIN_BODY_SHARE * page.body_size)
+    if any(glyph.size < smallest for glyph in glyphs):
+        return True
+    if any(is_pale(rgb) for rgb in {glyph.rgb for glyph in glyphs}):
         return True
     x0, top, x1, bottom = page.media.x0, page.media.top, page.media.x1, page.media.bottom
     return not all(
         x0 < box.x1 and box.x0 < x1 and top < box.bottom and box.top < bottom
         for box in (glyph.box for glyph in glyphs)
     )
+
+
+def body_size(glyphs: Iterable[Glyph]) -> float:
+    """The size most of the text is set in (to the nearest half point), 0 without text."""
+    sizes = Counter(
+        round(glyph.size * 2) / 2
+        for glyph in glyphs
+        if glyph.text.strip() and glyph.size == glyph.size  # NaN is not a size
+    )
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def hidden_text_findings(pages: Iterable[PageLayout]) -> list[Finding]:
@@ -175,8 +242,7 @@ def hidden_text_findings(pages: Iterable[PageLayout]) -> list[Finding]:
             continue
         run: list[str] = []
         run_reason: tuple[str, str] | None = None
-        for glyph in page.glyphs:
-            reason = hiding_reason(glyph, page)
+        for glyph, reason in zip(page.glyphs, glyph_reasons(page), strict=True):
             if run_reason is not None and (reason is None or reason[0] != run_reason[0]):
                 findings.extend(_run_finding(run, run_reason, page.number))
                 run, run_reason = [], None
@@ -197,17 +263,19 @@ def _run_finding(chars: list[str], reason: tuple[str, str], where: int | str) ->
     return [Finding(kind, _clip(text), f"{detail}, {place}")]
 
 
-def word_hiding_reason(style: RunStyle) -> tuple[str, str] | None:
+def word_hiding_reason(style: RunStyle, body_pt: float = 0.0) -> tuple[str, str] | None:
     """(kind, detail) when a Word run would not be seen on the page, else None.
 
-    The same limits as for PDFs: under MIN_READABLE_PT, or a colour within 1 - NEAR_WHITE
-    of the background on every channel (for a white page: each channel at least NEAR_WHITE).
+    The same limits as for PDFs: under MIN_READABLE_PT or MIN_BODY_SHARE of the body size
+    (body_pt), or a colour whose contrast with what is behind the run is under MIN_CONTRAST.
     """
     if style.is_hidden:
         return "hidden_text", "text marked hidden in Word (w:vanish)"
-    if style.size_pt is not None and style.size_pt < MIN_READABLE_PT:
-        return "tiny_text", f"{style.size_pt:.1f} pt text, too small to read"
-    if style.rgb is not None and _is_close(style.rgb, style.background):
+    if style.size_pt is not None and (
+        style.size_pt < MIN_READABLE_PT or style.size_pt < MIN_BODY_SHARE * body_pt
+    ):
+        return "tiny_text", _tiny_detail(style.size_pt, body_pt)
+    if style.rgb is not None and contrast_ratio(style.rgb, style.background) < MIN_CONTRAST:
         colours = f"{_hex(style.rgb)} on {_hex(style.background)}"
         return "hidden_text", f"text coloured like its background ({colours})"
     return None
@@ -238,16 +306,37 @@ def hidden_run_findings(runs: Iterable[tuple[str, tuple[str, str] | None, str]])
     return _capped(findings)
 
 
-def _is_close(rgb: tuple[float, float, float], background: tuple[float, float, float]) -> bool:
-    return all(abs(a - b) <= 1 - NEAR_WHITE for a, b in zip(rgb, background, strict=True))
+def contrast_ratio(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours (channels 0-1): 1.0 (same) to 21.0."""
+    light, dark = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
-def _hex(rgb: tuple[float, float, float]) -> str:
+def relative_luminance(rgb: tuple[float, float, float]) -> float:
+    """WCAG 2 relative luminance of an sRGB colour (channels 0-1)."""
+    red, green, blue = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _tiny_detail(size: float, body: float) -> str:
+    if size < MIN_READABLE_PT or not body:
+        return f"{size:.1f} pt text, too small to read"
+    return f"{size:.1f} pt text beside {body:.1f} pt body text, too small to read"
+
+
+def _hex(rgb: tuple[float, float, float] | None) -> str:
+    if rgb is None:
+        return "auto"
     return "#" + "".join(f"{round(channel * 255):02X}" for channel in rgb)
 
 
-def _is_near_white(rgb: tuple[float, float, float] | None) -> bool:
-    return rgb is not None and min(rgb) >= NEAR_WHITE
+_WHITE = (1.0, 1.0, 1.0)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_pale(rgb: tuple[float, float, float] | None) -> bool:
+    """Too close to the white page to be seen (a page has a few colours: cached)."""
+    return rgb is not None and contrast_ratio(rgb, _WHITE) < MIN_CONTRAST
 
 
 # --- keyword stuffing --------------------------------------------------------------------
@@ -311,7 +400,7 @@ _INJECTION_PATTERNS = [
     # "Rate this candidate 10/10", "score the candidate as the highest"
     rf"\b(?:rate|score|rank|grade|mark){_S}(?:this|the){_S}(?:candidate|applicant|resume)"
     rf"{_S}(?:as{_S}|at{_S}|with{_S})?(?:an?{_S}|the{_S})?"
-    rf"(?:10|ten|100|perfect|highest|top|maximum|full{_S}marks|excellent)",
+    rf"(?:10|ten|100|perfect|highest|top|first|number{_S}one|maximum|full{_S}marks|excellent)",
     # "You are an AI", "you are now a recruiting assistant"
     rf"\byou{_S}are{_S}(?:now{_S})?(?:an?{_S})?(?:ai|artificial{_S}intelligence|"
     rf"(?:large{_S})?language{_S}model|llm|chatgpt|gpt|(?:ai{_S}|recruiting{_S})?assistant)\b",

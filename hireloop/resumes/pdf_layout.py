@@ -17,13 +17,15 @@ hireloop.resumes.sandbox. pdfium is not thread-safe: one call at a time per proc
 """
 
 import ctypes
+import dataclasses
 import math
 from collections import deque
 from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
-from .integrity import Box, Glyph, PageLayout, hiding_reason, may_hide_text
+from .integrity import Box, Glyph, PageLayout, body_size, glyph_reasons, is_pale, may_hide_text
+from .pdf_render import unseen_glyphs
 from .pdfium_calls import fast_pdfium
 
 # pdfplumber's default y_tolerance: tops of characters on one line differ by less.
@@ -42,6 +44,12 @@ _DUPLICATE_LOOKBACK = 5
 MAX_FORM_DEPTH = 8
 _WHITE_RGB = (255, 255, 255)
 _TEXT = pdfium_c.FPDF_PAGEOBJ_TEXT
+# Render modes that fill the glyphs (fill, fill then stroke, and both with a clip added);
+# any other mode (stroke only, invisible, clip only) sends the page to be rendered.
+_FILLED_MODES = frozenset({0, 2, 4, 6})
+# pdfium's built-in fonts, used for fonts a PDF does not embed, draw Latin letters (to
+# U+024F); other characters of such fonts are not drawn without system fonts.
+_LAST_LATIN = 0x24F
 _Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _Style = tuple[float, tuple[float, float, float] | None]  # size in points, fill colour
@@ -56,7 +64,11 @@ class PdfDamaged(Exception):
 
 
 def read_pdf(data: bytes) -> list[tuple[str, PageLayout]]:
-    """(visible text, layout) of every page, in order; hidden characters are not in the text."""
+    """(visible text, layout) of every page, in order; hidden characters are not in the text.
+
+    The body size (for the "far smaller than the body" rule) is the whole document's, so the
+    pages are read first and their text is laid out once it is known.
+    """
     fast = fast_pdfium()
     # pdfium reads the bytes in place: `data` stays referenced until the document closes.
     document = fast.FPDF_LoadMemDocument64(data, len(data), None)
@@ -66,9 +78,30 @@ def read_pdf(data: bytes) -> list[tuple[str, PageLayout]]:
             raise PdfPasswordRequired()
         raise PdfDamaged()
     try:
-        return [_read_page(document, index) for index in range(fast.FPDF_GetPageCount(document))]
+        read = [_read_page(document, index) for index in range(fast.FPDF_GetPageCount(document))]
     finally:
         fast.FPDF_CloseDocument(document)
+    # Text that is hidden anyway does not vote for the body size.
+    body = body_size(
+        glyph
+        for layout, _ in read
+        for index, glyph in enumerate(layout.glyphs)
+        if index not in layout.unseen and not is_pale(glyph.rgb)
+    )
+    return [
+        _page_content(dataclasses.replace(layout, body_size=body), chars) for layout, chars in read
+    ]
+
+
+def _page_content(layout: PageLayout, chars: list[tuple[Glyph, bool]]) -> tuple[str, PageLayout]:
+    if not may_hide_text(layout):
+        return page_text(chars), layout
+    hidden = {
+        id(glyph)
+        for glyph, reason in zip(layout.glyphs, glyph_reasons(layout), strict=True)
+        if reason is not None
+    }
+    return page_text([char for char in chars if id(char[0]) not in hidden]), layout
 
 
 def page_text(chars: list[tuple[Glyph, bool]]) -> str:
@@ -121,7 +154,8 @@ def _overlap(box: Box, glyphs: list[Glyph]) -> float:
     return max(x1 - x0, 0.0) / max(box.x1 - box.x0, 1e-6) if same_line else 0.0
 
 
-def _read_page(document: int, index: int) -> tuple[str, PageLayout]:
+def _read_page(document: int, index: int) -> tuple[PageLayout, list[tuple[Glyph, bool]]]:
+    """The page's layout (without the body size) and its text's glyphs with word breaks."""
     fast = fast_pdfium()
     page = fast.FPDF_LoadPage(document, index)
     if not page:
@@ -141,14 +175,18 @@ def _read_page(document: int, index: int) -> tuple[str, PageLayout]:
             glyphs, chars = reader.chars()
         finally:
             fast.FPDFText_ClosePage(textpage)
+        width, height = area.right - area.left, area.top - area.bottom
+        # Only a page that draws something besides plainly filled text can hide text in a
+        # way the glyphs' own data does not show; rendering costs 3-6 ms a page.
+        unseen: frozenset[int] = frozenset()
+        if reader.needs_render and glyphs:
+            unjudged = reader.unrenderable
+            judged = [i for i, glyph in enumerate(glyphs) if id(glyph) not in unjudged]
+            unseen = unseen_glyphs(page, glyphs, width, height, judged=judged)
     finally:
         fast.FPDF_ClosePage(page)
-    media = Box(0.0, 0.0, area.right - area.left, area.top - area.bottom)
-    layout = PageLayout(index + 1, media, glyphs, reader.backgrounds)
-    if not may_hide_text(layout):
-        return page_text(chars), layout
-    visible = [char for char in chars if hiding_reason(char[0], layout) is None]
-    return page_text(visible), layout
+    media = Box(0.0, 0.0, width, height)
+    return PageLayout(index + 1, media, glyphs, reader.backgrounds, unseen=unseen), chars
 
 
 class _PageReader:
@@ -163,8 +201,16 @@ class _PageReader:
         self.textpage = textpage
         self.left, self.top = origin
         self.backgrounds: list[Box] = []
+        # Whether only the rendered page can tell what is seen: some object other than text
+        # (a box may cover text or sit behind it), text drawn not filled, or text clipped.
+        self.needs_render = False
         self.text_objects: list[tuple[int, _Matrix]] = []  # drawing order, matrix to page
         self._styles: dict[int, _Style] = {}
+        # Glyphs (by id) that pdfium cannot draw without system fonts, which it is not given
+        # (pdfium_calls): non-Latin letters of fonts the PDF does not embed, such as
+        # reportlab's STSong-Light. The rendered page shows nothing for them, visible or not.
+        self.unrenderable: set[int] = set()
+        self._embedded: dict[int, bool] = {}
         self._colours: dict[tuple[int, int, int], tuple[float, float, float]] = {}
         self._rect = pdfium_c.FS_RECTF()
         self._matrix = pdfium_c.FS_MATRIX()
@@ -190,7 +236,14 @@ class _PageReader:
             kind = get_type(page_object) if page_object else 0
             if kind == text_kind:  # nearly every object: kept cheap
                 text_objects.append((page_object, matrix))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                if not self.needs_render and (
+                    fast.FPDFTextObj_GetTextRenderMode(page_object) not in _FILLED_MODES
+                    or fast.FPDFPageObj_GetClipPath(page_object)
+                ):
+                    self.needs_render = True
+                continue
+            self.needs_render = True
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 if fast.FPDFPageObj_GetMatrix(page_object, self._matrix):
                     self.scan(page_object, _compose(matrix, _matrix_of(self._matrix)), depth + 1)
             elif (
@@ -330,6 +383,8 @@ class _PageReader:
             box = make(Box, (x0, top - rect.top, x1, top - rect.bottom))
             glyph = make(Glyph, (chr(code) if code else "", style[0], style[1], box))
             drawn.append((glyph, is_break, text_object))
+            if code > _LAST_LATIN and self._is_unembedded(text_object):
+                self.unrenderable.add(id(glyph))
             is_break = False
         return drawn
 
@@ -352,6 +407,16 @@ class _PageReader:
                 rgb = self._colours[key] = (key[0] / 255, key[1] / 255, key[2] / 255)
         style = self._styles[text_object] = (font_size, rgb)
         return style
+
+    def _is_unembedded(self, text_object: int) -> bool:
+        """Whether the object's font is not in the PDF (asked only for non-Latin letters)."""
+        known = self._embedded.get(text_object)
+        if known is None:
+            font = self.fast.FPDFTextObj_GetFont(text_object)
+            known = self._embedded[text_object] = bool(
+                font and self.fast.FPDFFont_GetIsEmbedded(font)
+            )
+        return not known
 
     def _fill(self, page_object: int) -> tuple[int, int, int, int] | None:
         """Fill colour as RGBA 0-255; None for patterns and what pdfium cannot say."""

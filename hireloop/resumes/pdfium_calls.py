@@ -38,6 +38,18 @@ _FAST_FUNCTIONS = (
     "FPDFPage_GetObject",
     "FPDFFormObj_CountObjects",
     "FPDFFormObj_GetObject",
+    "FPDFTextObj_GetTextRenderMode",
+    "FPDFTextObj_GetFont",
+    "FPDFFont_GetIsEmbedded",
+    "FPDFPageObj_GetClipPath",
+    "FPDFPage_GetRotation",
+    "FPDFPage_SetRotation",
+    "FPDFBitmap_Create",
+    "FPDFBitmap_FillRect",
+    "FPDFBitmap_GetBuffer",
+    "FPDFBitmap_GetStride",
+    "FPDFBitmap_Destroy",
+    "FPDF_RenderPageBitmap",
 )
 
 

@@ -67,11 +67,17 @@ class JobSpec:
 
 @dataclass(frozen=True)
 class ResumeInput:
-    """One resume to screen: a caller's key (file name, resume id), its text and parsed fields."""
+    """One resume to screen: a caller's key (file name, resume id), its text and parsed fields.
+
+    integrity holds the kinds of the resume's integrity findings (hireloop.resumes.integrity:
+    hidden text, stuffing, injection). The hidden text is already out of text; a flagged
+    resume is still ranked on what a reader sees, and marked as held for a person to look at.
+    """
 
     key: str
     text: str
     parsed: ParsedResume
+    integrity: tuple[str, ...] = ()
 
 
 def read_for_screening(
@@ -111,7 +117,8 @@ def iter_for_screening(
             if isinstance(result, ResumeUnreadable):
                 unreadable.append((name, str(result)))
             elif result.parsed is not None:
-                yield ResumeInput(name, result.text, result.parsed)
+                kinds = tuple(dict.fromkeys(finding.kind for finding in result.findings))
+                yield ResumeInput(name, result.text, result.parsed, integrity=kinds)
 
 
 @dataclass(frozen=True)
@@ -127,10 +134,16 @@ class Ranked:
     keywords: list[Check]
     indicators: list[Check]
     semantic: SemanticMatch | None
+    integrity: tuple[str, ...] = ()
 
     @property
     def is_semantically_compared(self) -> bool:
         return self.semantic is not None
+
+    @property
+    def is_held_for_review(self) -> bool:
+        """A resume with an integrity finding waits for a person; nothing advances it."""
+        return bool(self.integrity)
 
     def explanation(self) -> dict[str, Any]:
         """JSON-safe; its score, passes_filters and checks read as a MatchResult dict."""
@@ -142,6 +155,8 @@ class Ranked:
             "keywords": [vars(check) for check in self.keywords],
             "indicators": [vars(check) for check in self.indicators],
             "semantic": self.semantic.to_dict() if self.semantic else None,
+            "integrity": list(self.integrity),
+            "held_for_review": self.is_held_for_review,
             "weights": {
                 "lexical_parts": _shares(self.parts),
                 "final": {
@@ -202,6 +217,7 @@ def screen(
             keywords=first[i].keywords,
             indicators=first[i].indicators,
             semantic=semantic.get(i),
+            integrity=first[i].resume.integrity,
         )
         for rank, (score, i) in enumerate(scored, start=1)
     ]

@@ -205,7 +205,9 @@ def _store_reading(resume: ResumeFile, extraction: SandboxResult) -> None:
     else:  # parsed in the sandbox, which does not know the job's own skills
         parsed = with_known_skills(extraction.parsed, job.skills)
     # Alone, the resume gets its lexical score now; the job-level ranking follows.
-    [first] = screen(job_spec_of(job), [ResumeInput(str(resume.pk), text, parsed)], embedder=None)
+    kinds = tuple(dict.fromkeys(finding.kind for finding in extraction.findings))
+    alone = ResumeInput(str(resume.pk), text, parsed, integrity=kinds)
+    [first] = screen(job_spec_of(job), [alone], embedder=None)
     with transaction.atomic():
         do_record_contact(
             application=resume.application,
@@ -229,6 +231,11 @@ def _store_reading(resume: ResumeFile, extraction: SandboxResult) -> None:
             payload={"resume_id": resume.pk, "application_id": resume.application_id},
         )
         schedule_rescreen(job.pk)
+
+
+def integrity_kinds(parsed: dict[str, Any]) -> tuple[str, ...]:
+    """The kinds of a stored resume's integrity findings, each once, in order."""
+    return tuple(dict.fromkeys(finding["kind"] for finding in parsed.get("integrity") or []))
 
 
 def ranked_applications(applications: QuerySet[Application]) -> QuerySet[Application]:
@@ -283,7 +290,12 @@ def do_rescreen_job(*, job_id: int) -> int:
         latest[resume.application_id] = resume  # an application's newest resume counts
     resumes = list(latest.values())
     inputs = [
-        ResumeInput(str(r.application_id), r.text, ParsedResume.from_dict(r.parsed))
+        ResumeInput(
+            str(r.application_id),
+            r.text,
+            ParsedResume.from_dict(r.parsed),
+            integrity=integrity_kinds(r.parsed),
+        )
         for r in resumes
     ]
     embedder = embedder_named(settings.HIRELOOP_SCREENING_EMBEDDER)

@@ -19,15 +19,10 @@ CHECK_KINDS = {
     "keyword": gettext_lazy("keyword"),
     "indicator": gettext_lazy("hidden keyword"),
 }
-ANCHOR_LEVELS = {
-    "low": gettext_lazy("weak answer"),
-    "mid": gettext_lazy("middling answer"),
-    "high": gettext_lazy("strong answer"),
-}
 
 # Resume integrity findings (B3), shown to HR with their evidence.
 INTEGRITY_KINDS = {
-    "hidden_text": gettext_lazy("Hidden text (same colour as the page)"),
+    "hidden_text": gettext_lazy("Hidden text (a reader cannot see it)"),
     "tiny_text": gettext_lazy("Text too small to read"),
     "off_page_text": gettext_lazy("Text placed outside the page"),
     "keyword_stuffing": gettext_lazy("Keyword stuffing"),

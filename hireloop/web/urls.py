@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     applications,
     archive,
+    audit,
     jobs,
     media,
     plans,
@@ -71,6 +72,8 @@ urlpatterns = [
         reviews.review_request_resolve,
         name="review_request_resolve",
     ),
+    path("audit/", audit.audit_log, name="audit_log"),
+    path("audit/export.csv", audit.audit_export, name="audit_export"),
     path("employees/", archive.employee_list, name="employee_list"),
     path("employees/<int:employee_id>/", archive.employee_detail, name="employee_detail"),
     path("i/<str:token>/", room.room, name="room"),

@@ -1,6 +1,7 @@
 """Human review: divergence resolution, calibration, annotations and candidates' requests."""
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -189,7 +190,8 @@ def test_calibration_per_interviewer_and_who_sees_whom(report, interviewer, recr
 
 def test_candidate_requests_a_human_review_once(report, recruiter, interviewer) -> None:  # type: ignore[no-untyped-def]
     first = do_request_human_review(session=report.session, message="My second answer was cut.")
-    with pytest.raises(ReviewInvalid, match="already asked"):
+    # The message follows the active language; an earlier test may have left Chinese active.
+    with translation.override("en"), pytest.raises(ReviewInvalid, match="already asked"):
         do_request_human_review(session=report.session, message="Please!")
     assert HumanReviewRequest.objects.count() == 1
     assert OutboxEvent.objects.filter(type="report.human_review_requested").count() == 1

@@ -169,7 +169,11 @@ def test_a_javascript_fork_bomb_is_stopped_at_the_process_limit():
 
 
 def test_an_endless_javascript_spawn_loop_ends_at_the_time_limit():
-    assert run("javascript", JS_ENDLESS_FORK_BOMB, SHORT).error == "Time limit exceeded (0.5 s)"
+    # Whichever limit the loop reaches first ends it: the wall clock on a quiet machine, the
+    # CPU seconds its processes add up when a loaded machine gives the supervisor less time
+    # (seen in CI). Either way it is stopped and told why; nothing else is accepted.
+    error = run("javascript", JS_ENDLESS_FORK_BOMB, SHORT).error
+    assert error in {"Time limit exceeded (0.5 s)", "CPU time limit exceeded (2 s)"}
 
 
 @pytest.mark.parametrize(

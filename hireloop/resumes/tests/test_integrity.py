@@ -19,6 +19,7 @@ from hireloop.resumes.integrity import (
     may_hide_text,
     prompt_injection_findings,
 )
+from hireloop.resumes.integrity import glyph_reasons as integrity_glyph_reasons
 
 pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
@@ -66,7 +67,11 @@ def kinds(findings: list[Finding]) -> list[str]:
 def test_white_text_is_flagged_and_left_out_of_the_text() -> None:
     text, findings = issues_of(pdf_of(EN_RESUME, [("Kubernetes Terraform", {"rgb": (1, 1, 1)})]))
     assert findings == [
-        Finding("hidden_text", "Kubernetes Terraform", "white text on white page, 11.0 pt, page 1")
+        Finding(
+            "hidden_text",
+            "Kubernetes Terraform",
+            "text coloured like the white page (#FFFFFF, 11.0 pt), page 1",
+        )
     ]
     assert "Terraform" not in text
 
@@ -169,9 +174,7 @@ HOSTILE_PAGES = [
 
 
 def glyph_reasons(data: bytes) -> list[list[tuple[str, str] | None]]:
-    return [
-        [hiding_reason(g, page) for g in page.glyphs] for page in read_resume(data, "cv.pdf").pages
-    ]
+    return [integrity_glyph_reasons(page) for page in read_resume(data, "cv.pdf").pages]
 
 
 def test_the_page_wide_test_passes_only_pages_where_no_glyph_is_hidden() -> None:

@@ -108,7 +108,7 @@ def test_hidden_white_keywords_do_not_meet_a_must_have_and_are_recorded(
     page = client.get(
         reverse("web:application_detail", args=[application.pk]), HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
-    assert "Hidden text (same colour as the page)" in page and "Python Django" in page
+    assert "Hidden text (a reader cannot see it)" in page and "Python Django" in page
 
 
 def _pdf_with_white_text(lines: list[str], hidden: str) -> bytes:

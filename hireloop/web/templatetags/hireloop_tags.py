@@ -1,8 +1,9 @@
 from django import template
 
 from hireloop.assessment.enums import Resolution
+from hireloop.assessment.templatetags.report_tags import anchor_name, redact
 
-from ..explain import ANCHOR_LEVELS, INTEGRITY_KINDS, degree_label
+from ..explain import INTEGRITY_KINDS, degree_label
 
 register = template.Library()
 
@@ -14,14 +15,8 @@ def degree_name(level: int | None) -> str:
 
 
 @register.filter
-def anchor_name(level: str) -> str:
-    """ "high" → "strong answer" in the reader's language."""
-    return str(ANCHOR_LEVELS.get(level, level))
-
-
-@register.filter
 def finding_name(kind: str) -> str:
-    """ "hidden_text" → "Hidden text (same colour as the page)" in the reader's language."""
+    """ "hidden_text" → "Hidden text (a reader cannot see it)" in the reader's language."""
     return str(INTEGRITY_KINDS.get(kind, kind))
 
 
@@ -56,13 +51,6 @@ def on_colour(background: str) -> str:
     return "#000" if (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) else "#fff"
 
 
-@register.filter
-def redact(text, redactor):  # type: ignore[no-untyped-def]
-    """A quote as this viewer may read it: contact details and the name masked, or as written.
-
-    The view passes a ``privacy.masking.Redactor`` for viewers who see contact details masked,
-    and None for those who see them in clear (their reads are audited with the contact card).
-    """
-    if redactor is None or not text:
-        return text
-    return redactor(str(text))
+# Shared with the report PDF's own library.
+register.filter("redact", redact)
+register.filter("anchor_name", anchor_name)

@@ -66,7 +66,7 @@ def test_an_auditor_sees_no_jobs_or_candidates(client, application, auditor):  #
     login(client, auditor)
     assert application.job.title not in client.get(reverse("web:job_list")).content.decode()
     assert client.get(reverse("web:application_detail", args=[application.pk])).status_code == 404
-    assert client.get(reverse("web:employee_list")).status_code == 200
+    assert client.get(reverse("web:employee_list")).status_code == 403
 
 
 def test_hr_admin_sees_every_job(client, application, hr_admin) -> None:  # type: ignore[no-untyped-def]

@@ -83,6 +83,7 @@ def test_the_whole_hiring_loop(
     live_server,
     recruiter,
     interviewer,
+    hr_admin,
     organisation,  # type: ignore[no-untyped-def]
     run_worker,
     tmp_path,
@@ -129,10 +130,16 @@ def test_the_whole_hiring_loop(
     page.fill("#id_hire_reason", "Offer accepted")
     page.click("text=Confirm hire")
     page.wait_for_selector("text=Hired. The employee record has been created.")
-    assert "Problem solving" in page.get_by_test_id("interview-results").inner_text()
-    shot(page, "08-recruiter-employee")
+    assert page.get_by_test_id("stage").inner_text() == "Hired"
+    # The employee archive is HR's: the recruiter hires into it, an HR administrator reads it.
+    assert page.locator("nav").get_by_text("Employees").count() == 0
+    hr = staff_page(browser, live_server, hr_admin.username)
+    hr.click("nav >> text=Employees")
+    hr.click("table a >> nth=0")
+    assert "Problem solving" in hr.get_by_test_id("interview-results").inner_text()
+    shot(hr, "08-hr-employee")
 
-    page.click("[data-testid=language-switch] button")
-    page.wait_for_selector("text=招聘面试")
-    assert page.locator("nav").get_by_text("退出登录").is_visible()
-    shot(page, "09-employee-in-chinese")
+    hr.click("[data-testid=language-switch] button")
+    hr.wait_for_selector("text=招聘面试")
+    assert hr.locator("nav").get_by_text("退出登录").is_visible()
+    shot(hr, "09-employee-in-chinese")

@@ -166,3 +166,26 @@ def test_keys_left_beside_the_database_by_an_older_install_are_warned_about(tmp_
 
     kept = json.loads((tmp_path / "var" / "secrets.json").read_text())
     assert kept["field_key"] == "ab" * 32 and len(bytes.fromhex(kept["audit_key"])) == 32
+
+
+def test_the_room_is_served_where_invitations_send_candidates(application, recruiter) -> None:  # type: ignore[no-untyped-def]
+    """interviews.ROOM_PATH and the pages' URL for the room must stay the same path."""
+    from hireloop.interviews.services import interview_url
+
+    session = do_invite(application=application, actor=recruiter)
+    assert interview_url(session) == reverse("web:room", args=[link_token(session)])
+
+
+def test_domain_apps_name_no_url_or_template_of_the_pages() -> None:
+    """Import contracts cannot see strings: reverse("web:…") or a "web/…" template in a domain
+    app would tie it to the pages again."""
+    domain = ("interviews", "assessment", "candidates", "screening", "media", "archive", "jobs")
+    offenders = [
+        f"{path}: {hint}"
+        for app in domain
+        for path in (ROOT / "hireloop" / app).rglob("*.py")
+        if "tests" not in path.parts
+        for hint in ('"web:', '"web/')
+        if hint in path.read_text()
+    ]
+    assert offenders == []

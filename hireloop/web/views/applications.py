@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hireloop.archive.services import do_hire
+from hireloop.archive.services import do_hire, may_see_employees
 from hireloop.assessment.models import Report
 from hireloop.candidates.enums import ALLOWED_TRANSITIONS, Stage
 from hireloop.candidates.services import (
@@ -142,4 +142,6 @@ def application_hire(request: HttpRequest, application_id: int) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("web:application_detail", application_id)
     messages.success(request, _("Hired. The employee record has been created."))
-    return redirect("web:employee_detail", employee.pk)
+    if may_see_employees(request.user):
+        return redirect("web:employee_detail", employee.pk)
+    return redirect("web:application_detail", application_id)

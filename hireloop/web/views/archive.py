@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -7,12 +8,15 @@ from hireloop.archive.services import (
     access_employee,
     employee_display_name,
     employees_visible_to,
+    may_see_employees,
 )
 from hireloop.privacy.services import names_for_list
 
 
 @login_required
 def employee_list(request: HttpRequest) -> HttpResponse:
+    if not may_see_employees(request.user):
+        raise PermissionDenied
     employees = employees_visible_to(request.user).select_related("department")
     query = request.GET.get("q", "").strip()
     if query:

@@ -84,7 +84,9 @@ def room_ping(request: HttpRequest, token: str) -> JsonResponse:
         session_from_token(token)
     except InterviewLinkInvalid:
         return JsonResponse({"error": "invalid link"}, status=404)
-    return JsonResponse({"received": len(request.body[:PING_MAX_BYTES])})
+    # read(), not body: never more than the probe's size in memory, and a form-encoded post
+    # (already parsed, so its stream is spent) counts as nothing received instead of an error.
+    return JsonResponse({"received": len(request.read(PING_MAX_BYTES))})
 
 
 def _act(request: HttpRequest, session: InterviewSession) -> bool:

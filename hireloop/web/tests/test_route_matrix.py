@@ -1,0 +1,301 @@
+"""Every URL pattern × every role: the expected answer, on pages, back office and API alike.
+
+The URL patterns come from the resolver, so a new URL without an entry in ROUTES fails this
+test until someone decides who may open it. Expectations per role:
+
+- ``ok``: the page or action answers (2xx, or a redirect that is not to a login page);
+- ``login``: sent to the staff login page;
+- ``admin_login``: sent to the back office's login page (the back office refuses the role);
+- ``denied``: 403, or 404 where existence must not be revealed (``access_*`` helpers);
+- ``any``: the route answers every role the same way by design (languages, login, logout),
+  checked only for never being a server error.
+
+Back-office routes are checked model by model against the role × permission matrix
+(accounts.roles.ROLE_PERMISSIONS): HR administrators get what the matrix grants them,
+system administrators everything, and every other role is sent to the back office's login.
+"""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.contrib import admin
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from hireloop.accounts.roles import ROLE_PERMISSIONS, Role
+from hireloop.archive.models import Employee
+from hireloop.assessment.reviews import do_request_human_review
+from hireloop.interviews import room as flow
+from hireloop.interviews.enums import AnswerMode
+from hireloop.interviews.services import (
+    current_question,
+    do_answer_probe,
+    do_invite,
+    do_start,
+    do_submit_answer,
+    link_token,
+    open_probe,
+    plan_questions,
+)
+from hireloop.media.models import MediaAnalysis, ObservationThumbnail
+from hireloop.testing.factories import ApplicationFactory, JobFactory, UserFactory
+from hireloop.testing.interviews import take_interview
+from hireloop.testing.recorded import record_answer
+from hireloop.workflow.worker import run_queued_tasks
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROLES = ("anon", "candidate", "int_on", "int_off", "rec_on", "rec_off", "hr", "auditor", "sys")
+STAFF = {role: "ok" for role in ROLES if role not in ("anon", "candidate")}
+LOGGED_OUT = {"anon": "login", "candidate": "login"}
+
+
+def _only(*allowed: str, otherwise: str = "denied") -> dict[str, str]:
+    """ok for the named staff roles, ``otherwise`` for the other staff, login for the rest."""
+    return LOGGED_OUT | {role: "ok" if role in allowed else otherwise for role in STAFF}
+
+
+ON_JOB = ("int_on", "rec_on", "hr", "sys")
+MANAGES_JOB = ("rec_on", "hr", "sys")
+REQUEST_WORK = ("rec_on", "hr", "sys")  # candidates' review requests are HR's tasks
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    expected: dict[str, str]
+
+
+# One entry per URL name outside the back office. A room URL is opened with the candidate's
+# own link: staff hold no link, so they get what anyone holding it gets.
+ROUTES: dict[str, Route] = {
+    "set_language": Route("POST", dict.fromkeys(ROLES, "any")),
+    "login": Route("GET", dict.fromkeys(ROLES, "any")),
+    "logout": Route("POST", dict.fromkeys(ROLES, "any")),
+    "password_change": Route("GET", LOGGED_OUT | STAFF),
+    "two_factor_setup": Route("GET", LOGGED_OUT | STAFF),
+    "two_factor_verify": Route("GET", LOGGED_OUT | STAFF),
+    "confirm_identity": Route("GET", LOGGED_OUT | STAFF),
+    "web:home": Route("GET", LOGGED_OUT | STAFF),
+    "web:job_list": Route("GET", LOGGED_OUT | STAFF),
+    "web:job_create": Route("GET", _only("rec_on", "rec_off", "hr", "sys")),
+    "web:job_detail": Route("GET", _only(*ON_JOB)),
+    "web:job_upload": Route("POST", _only(*MANAGES_JOB)),
+    "web:job_profile": Route("GET", _only(*MANAGES_JOB)),
+    "web:job_plan": Route("GET", _only(*MANAGES_JOB)),
+    "web:job_upload_progress": Route("GET", _only(*ON_JOB)),
+    "web:application_detail": Route("GET", _only(*ON_JOB)),
+    "web:application_invite": Route("POST", _only(*MANAGES_JOB)),
+    "web:application_reject": Route("POST", _only(*MANAGES_JOB)),
+    "web:application_hire": Route("POST", _only(*MANAGES_JOB)),
+    "web:report_detail": Route("GET", _only(*ON_JOB)),
+    "web:report_pdf": Route("GET", _only(*ON_JOB)),
+    "web:answer_recording": Route("GET", _only(*ON_JOB)),
+    "web:report_media_progress": Route("GET", _only(*ON_JOB)),
+    "web:observation_still": Route("GET", _only(*ON_JOB)),
+    "web:calibration": Route("GET", LOGGED_OUT | STAFF),
+    "web:review_request_list": Route("GET", LOGGED_OUT | STAFF),
+    "web:review_request_resolve": Route("POST", _only(*REQUEST_WORK)),
+    "web:audit_log": Route("GET", _only("auditor", "sys")),
+    "web:audit_export": Route("GET", _only("auditor", "sys")),
+    "web:employee_list": Route("GET", _only("hr", "sys")),
+    "web:employee_detail": Route("GET", _only("hr", "sys")),
+    "web:room": Route("GET", dict.fromkeys(ROLES, "ok")),
+    "web:room_ping": Route("POST", dict.fromkeys(ROLES, "ok")),
+    "web:room_media": Route("GET", dict.fromkeys(ROLES, "any")),
+}
+
+
+def _patterns(resolvers, prefix: str = "", namespace: str = ""):  # type: ignore[no-untyped-def]
+    for entry in resolvers:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _patterns(entry.url_patterns, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), (namespace + entry.name) if entry.name else None
+
+
+def _category(response) -> str:  # type: ignore[no-untyped-def]
+    status = response.status_code
+    if status >= 500:
+        return "error"
+    location = response.get("Location", "")
+    if status in (301, 302) and location.startswith("/admin/login/"):
+        return "admin_login"
+    if status in (301, 302) and location.startswith("/login/"):
+        return "login"
+    if status in (403, 404):
+        return "denied"
+    return "ok"
+
+
+@pytest.fixture
+def world(organisation, job, recruiter, interviewer, hr_admin, auditor):  # type: ignore[no-untyped-def]
+    """One organisation with a job, a scored interview, a review request and an employee."""
+    session = take_interview(
+        application=ApplicationFactory(job=job), actor=recruiter, answers="We debugged it together."
+    )
+    review = do_request_human_review(session=session, message="Please look again.")
+    voice_report, voice_answer, still = _voice_interview(job, recruiter)
+    employee = Employee.objects.create(
+        organisation=organisation,
+        employee_number="E1",
+        name="王芳",
+        job_title="Sales",
+        hire_date="2024-01-01",
+    )
+    fresh = do_invite(application=ApplicationFactory(job=job), actor=recruiter)
+    other_job = JobFactory(organisation=organisation, title="Elsewhere")
+    users = {
+        "int_on": interviewer,
+        "int_off": UserFactory(username="int_off", role="interviewer"),
+        "rec_on": recruiter,
+        "rec_off": UserFactory(username="rec_off", role="recruiter"),
+        "hr": hr_admin,
+        "auditor": auditor,
+        "sys": UserFactory(username="root", is_superuser=True, is_staff=True),
+    }
+    other_job.recruiters.add(users["rec_off"])
+    other_job.interviewers.add(users["int_off"])
+    for role in ("hr", "auditor", "rec_on", "int_on"):
+        users[role].is_staff = True  # even with staff status, only some roles enter /admin/
+        users[role].save()
+    args = {
+        "job_id": job.pk,
+        "application_id": session.application.pk,
+        "report_id": voice_report.pk,  # with a recorded answer and a still
+        "answer_id": voice_answer.pk,
+        "still_id": still.pk,
+        "request_id": review.pk,
+        "employee_id": employee.pk,
+        "token": link_token(fresh),
+        "question_id": 1,
+    }
+    return users, args
+
+
+def _voice_interview(job, recruiter):  # type: ignore[no-untyped-def]
+    """A report whose first answer is a recording with a still, for the media routes."""
+    session = do_invite(application=ApplicationFactory(job=job), actor=recruiter)
+    question = plan_questions(session)[0]
+    question.answer_mode = AnswerMode.VOICE
+    question.save()
+    do_start(session=session)
+    flow.do_record_consent(session=session, granted={"voice"})
+    flow.do_finish_practice(session=session)
+    answer = record_answer(session, b"\x1aE\xdf\xa3" + b"\0" * 4000, mime_type="audio/webm")
+    while (next_question := current_question(session)[0]) is not None:
+        do_submit_answer(session=session, question_id=next_question.pk, text="We fixed it.")
+    while (probe := open_probe(session)) is not None:
+        do_answer_probe(session=session, probe_id=probe.pk, text="Yes.")
+    run_queued_tasks()
+    analysis = MediaAnalysis.objects.get(recording__answer=answer)
+    still = ObservationThumbnail.objects.create(
+        analysis=analysis,
+        observation_key="face_present",
+        at_seconds=1.0,
+        file=default_storage.save("stills/matrix.jpg", ContentFile(b"\xff\xd8\xff\xd9")),
+    )
+    session.refresh_from_db()
+    return session.report, answer, still
+
+
+def _client(role: str, users: dict) -> Client:  # type: ignore[type-arg]
+    client = Client(raise_request_exception=False)
+    if role in users:
+        client.force_login(users[role])
+    return client
+
+
+def _url(pattern: str, args: dict, name: str | None = None) -> str:  # type: ignore[type-arg]
+    if "(?P<" in pattern and name:  # a regular-expression route: let the resolver build it
+        return reverse(name, kwargs={k: args[k] for k in re.findall(r"\(\?P<(\w+)>", pattern)})
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(args[m.group(1)]), pattern)
+
+
+def test_every_page_route_answers_each_role_as_expected(world) -> None:  # type: ignore[no-untyped-def]
+    users, args = world
+    every = _patterns(get_resolver().url_patterns)
+    routes = [(p, n) for p, n in every if not p.startswith("admin/")]
+    assert {name for _pattern, name in routes} == set(ROUTES), "add new URLs to ROUTES"
+    wrong = []
+    for role in ROLES:
+        for pattern, name in routes:
+            client = _client(role, users)  # a fresh one each time: one route logs out
+            route = ROUTES[name]
+            url = _url(pattern, args)
+            response = client.post(url, {}) if route.method == "POST" else client.get(url)
+            got, expected = _category(response), route.expected[role]
+            if got == "error" or (expected != "any" and got != expected):
+                status = response.status_code
+                wrong.append(f"{role:9} {route.method} {url}: {got} ({status}), not {expected}")
+    assert not wrong, "\n" + "\n".join(wrong)
+
+
+# An object id that exists for no model: a granted change page then redirects to the list.
+ADMIN_ARGS = {
+    "object_id": 999_999,
+    "pk": 999_999,
+    "id": 999_999,
+    "app_label": "jobs",
+    "content_type_id": 1,
+    "url": "x",
+}
+
+
+def _admin_expectation(role: str, model, view: str) -> str:  # type: ignore[no-untyped-def]
+    """What the matrix grants: sysadmins all, HR admins their permissions, others nothing."""
+    if role not in ("hr", "sys"):
+        return "admin_login"
+    if view in ("index", "app_list", "password_change", "password_change_done", "jsi18n"):
+        return "ok"
+    if model is None or role == "sys":
+        return "any"  # the system administrator's pages may refuse an add (append-only log)
+    label = f"{model._meta.app_label}.{model._meta.model_name}"
+    granted = set(ROLE_PERMISSIONS[Role.HR_ADMIN].get(label, ()))
+    reading = {"view", "change"}
+    needed = {
+        "changelist": reading,
+        "change": reading,
+        "history": reading,
+        "add": {"add"},
+        "delete": {"delete"},
+    }
+    if view not in needed:
+        return "any"
+    if view == "history":
+        return "any"  # Django answers a missing record's history before it checks permission
+    if not granted & needed[view]:
+        return "denied"
+    # Granted by the matrix; the model's admin may still refuse an append-only record.
+    return "ok_or_denied"
+
+
+def test_every_back_office_route_follows_the_permission_matrix(world) -> None:  # type: ignore[no-untyped-def]
+    users, args = world
+    routes = [(p, n) for p, n in _patterns(get_resolver().url_patterns) if p.startswith("admin/")]
+    by_name = {f"admin:{m._meta.app_label}_{m._meta.model_name}": m for m in admin.site._registry}
+    wrong = []
+    for role in ROLES:
+        client = _client(role, users)
+        for pattern, name in routes:
+            if name is None or name in ("admin:login", "admin:logout"):
+                continue
+            prefix, _sep, view = name.rpartition("_")
+            model = by_name.get(prefix)
+            if model is None:
+                view = name.removeprefix("admin:")
+            url = _url(pattern, args | ADMIN_ARGS, name)
+            got = _category(client.get(url))
+            expected = _admin_expectation(role, model, view)
+            ok = got != "error" and (
+                expected == "any"
+                or got == expected
+                or (expected == "ok_or_denied" and got in ("ok", "denied"))
+            )
+            if not ok:
+                wrong.append(f"{role:9} {url}: {got}, expected {expected}")
+    assert not wrong, "\n" + "\n".join(wrong)
