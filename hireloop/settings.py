@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "hireloop.interviews",
     "hireloop.media",
     "hireloop.assessment",
+    "hireloop.decisions",
     "hireloop.archive",
     "hireloop.workflow",
     "hireloop.web",

@@ -9,12 +9,10 @@ from django.utils import timezone
 from hireloop.accounts.roles import Role
 from hireloop.accounts.services import has_role
 from hireloop.assessment.models import Report
-from hireloop.candidates.enums import Stage
 from hireloop.candidates.models import Application
-from hireloop.candidates.services import do_move_stage
+from hireloop.decisions.services import Decision, do_decide
 from hireloop.errors import NotFoundOrForbidden
-from hireloop.privacy.models import AuditAction
-from hireloop.privacy.services import do_audit, names_for_list
+from hireloop.privacy.services import names_for_list
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
@@ -87,7 +85,7 @@ def do_hire(*, application: Application, actor: Any, reason: str) -> Employee:
     candidate = application.candidate
     resume = application.resumes.order_by("-uploaded_at").first()
     with transaction.atomic():
-        do_move_stage(application=application, to_stage=Stage.HIRED, actor=actor, reason=reason)
+        do_decide(application=application, decision=Decision.HIRE, actor=actor, reason=reason)
         job = application.job
         employee = Employee.objects.create(
             organisation=job.organisation,
@@ -114,12 +112,5 @@ def do_hire(*, application: Application, actor: Any, reason: str) -> Employee:
         record_event(
             type=EventType.CANDIDATE_HIRED,
             payload={"application_id": application.pk, "employee_id": employee.pk},
-        )
-        do_audit(
-            actor=actor,
-            action=AuditAction.DECIDE,
-            object_type="application",
-            object_id=application.pk,
-            detail={"decision": "hire"},
         )
     return employee

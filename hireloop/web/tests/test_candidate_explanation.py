@@ -62,7 +62,7 @@ def test_no_explanation_before_the_report_and_no_request_possible(job, recruiter
 def test_staff_cannot_resolve_a_request_of_a_job_they_do_not_manage(
     client, job, recruiter, other_interviewer
 ):  # type: ignore[no-untyped-def]
-    from hireloop.assessment.reviews import do_request_human_review
+    from hireloop.decisions.reviews import do_request_human_review
 
     session = take_interview(
         application=ApplicationFactory(job=job), actor=recruiter, answers=ANSWER

@@ -15,7 +15,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hireloop.assessment.reviews import do_request_human_review
+from hireloop.decisions.reviews import do_request_human_review
 from hireloop.interviews.services import do_invite, do_start, link_token
 from hireloop.testing.factories import ApplicationFactory
 from hireloop.testing.interviews import take_interview

@@ -27,7 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hireloop.accounts.roles import ROLE_PERMISSIONS, Role
 from hireloop.archive.models import Employee
-from hireloop.assessment.reviews import do_request_human_review
+from hireloop.decisions.reviews import do_request_human_review
 from hireloop.interviews import room as flow
 from hireloop.interviews.enums import AnswerMode
 from hireloop.interviews.services import (
@@ -89,7 +89,7 @@ ROUTES: dict[str, Route] = {
     "web:job_upload_progress": Route("GET", _only(*ON_JOB)),
     "web:application_detail": Route("GET", _only(*ON_JOB)),
     "web:application_invite": Route("POST", _only(*MANAGES_JOB)),
-    "web:application_reject": Route("POST", _only(*MANAGES_JOB)),
+    "web:application_reject": Route("POST", _only("int_on", *MANAGES_JOB)),
     "web:application_hire": Route("POST", _only(*MANAGES_JOB)),
     "web:report_detail": Route("GET", _only(*ON_JOB)),
     "web:report_pdf": Route("GET", _only(*ON_JOB)),

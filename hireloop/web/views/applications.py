@@ -12,9 +12,9 @@ from hireloop.candidates.enums import ALLOWED_TRANSITIONS, Stage
 from hireloop.candidates.services import (
     access_application,
     candidate_view,
-    do_move_stage,
     quote_redactor,
 )
+from hireloop.decisions.services import Decision, do_decide, may_decide
 from hireloop.errors import HireLoopError
 from hireloop.interviews.services import do_invite, interview_qr_svg, interview_url
 from hireloop.jobs.services import may_manage_job
@@ -51,8 +51,10 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             "reports": reports,
             "may_manage": may_manage,
             "may_invite": may_manage and Stage.INVITED in _reachable(application.stage),
-            "may_reject": may_manage and Stage.REJECTED in ALLOWED_TRANSITIONS[application.stage],
-            "may_hire": may_manage and application.stage == Stage.OFFER,
+            "may_reject": may_decide(request.user, application, Decision.REJECT)
+            and Stage.REJECTED in ALLOWED_TRANSITIONS[application.stage],
+            "may_hire": may_decide(request.user, application, Decision.HIRE)
+            and application.stage == Stage.OFFER,
             "invite_form": InviteForm(),
             "stage_form": StageForm(),
         },
@@ -106,15 +108,15 @@ def application_invite(request: HttpRequest, application_id: int) -> HttpRespons
 @login_required
 @require_POST
 def application_reject(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = _managed(request, application_id)
-    if application is None:
+    application = access_application(request.user, application_id)
+    if not may_decide(request.user, application, Decision.REJECT):
         return HttpResponse(status=403)
     form = StageForm(request.POST)
     if form.is_valid():
         try:
-            do_move_stage(
+            do_decide(
                 application=application,
-                to_stage=Stage.REJECTED,
+                decision=Decision.REJECT,
                 actor=request.user,
                 reason=form.cleaned_data["reason"],
             )
@@ -127,8 +129,8 @@ def application_reject(request: HttpRequest, application_id: int) -> HttpRespons
 @login_required
 @require_POST
 def application_hire(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = _managed(request, application_id)
-    if application is None:
+    application = access_application(request.user, application_id)
+    if not may_decide(request.user, application, Decision.HIRE):
         return HttpResponse(status=403)
     form = StageForm(request.POST)
     if not form.is_valid():

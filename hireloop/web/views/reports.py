@@ -14,15 +14,15 @@ from hireloop.assessment.models import AnswerAnnotation, DimensionScore, Report
 from hireloop.assessment.radar import radar_svg
 from hireloop.assessment.report_pdf import render_report_pdf
 from hireloop.assessment.report_summary import DimensionInput, summarise
-from hireloop.assessment.reviews import (
+from hireloop.assessment.services import access_report
+from hireloop.candidates.services import masked_name, quote_redactor
+from hireloop.decisions.reviews import (
     DivergenceUnconfirmed,
     ReviewInvalid,
     divergence_threshold,
     divergent_dimensions,
     do_submit_review,
 )
-from hireloop.assessment.services import access_report
-from hireloop.candidates.services import masked_name, quote_redactor
 
 from ..forms import ReviewForm
 from .account import recent_login_required

@@ -9,9 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hireloop.assessment.calibration import BIN_EDGES
 from hireloop.assessment.enums import ReviewRequestStatus
-from hireloop.assessment.reviews import (
+from hireloop.candidates.services import masked_name
+from hireloop.decisions.calibration import BIN_EDGES
+from hireloop.decisions.reviews import (
     ReviewInvalid,
     access_review_request,
     calibration_for,
@@ -19,7 +20,6 @@ from hireloop.assessment.reviews import (
     do_resolve_review_request,
     review_requests_visible_to,
 )
-from hireloop.candidates.services import masked_name
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from hireloop.assessment.models import Report
-from hireloop.assessment.reviews import (
+from hireloop.decisions.reviews import (
     ReviewInvalid,
     do_request_human_review,
     report_for_candidate,

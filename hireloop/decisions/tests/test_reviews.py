@@ -5,10 +5,11 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hireloop.assessment.calibration import summarise_differences
 from hireloop.assessment.enums import ReviewRequestStatus
 from hireloop.assessment.models import HumanReviewRequest, InterviewerReview
-from hireloop.assessment.reviews import (
+from hireloop.candidates.enums import Stage
+from hireloop.decisions.calibration import summarise_differences
+from hireloop.decisions.reviews import (
     DivergenceUnconfirmed,
     ReviewInvalid,
     calibration_for,
@@ -19,7 +20,6 @@ from hireloop.assessment.reviews import (
     resolve_divergences,
     review_requests_visible_to,
 )
-from hireloop.candidates.enums import Stage
 from hireloop.privacy.models import AuditEntry
 from hireloop.testing.factories import ApplicationFactory, UserFactory
 from hireloop.testing.interviews import take_interview

@@ -13,8 +13,16 @@ from django.utils.translation import gettext as _
 
 from hireloop.accounts.roles import Role
 from hireloop.accounts.services import has_role
-from hireloop.candidates.enums import Stage
-from hireloop.candidates.services import do_move_stage
+from hireloop.assessment.enums import Decision as ReviewDecision
+from hireloop.assessment.enums import Resolution, ReviewRequestStatus
+from hireloop.assessment.models import (
+    AnswerAnnotation,
+    DimensionScore,
+    HumanReviewRequest,
+    InterviewerReview,
+    Report,
+)
+from hireloop.assessment.services import reports_visible_to
 from hireloop.errors import HireLoopError, NotFoundOrForbidden
 from hireloop.interviews.models import InterviewSession
 from hireloop.privacy.models import AuditAction
@@ -23,12 +31,11 @@ from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
 from .calibration import DifferenceStats, summarise_differences
-from .enums import Decision, Resolution, ReviewRequestStatus
-from .models import AnswerAnnotation, DimensionScore, HumanReviewRequest, InterviewerReview, Report
-from .services import reports_visible_to
+from .services import Decision, do_decide
 
 SCALE_MAX = 10.0
-STAGE_FOR_DECISION = {Decision.OFFER: Stage.OFFER, Decision.REJECT: Stage.REJECTED}
+# A review's offer or rejection is that decision, taken by the reviewer (hold decides nothing).
+DECISION_OF_REVIEW = {ReviewDecision.OFFER: Decision.OFFER, ReviewDecision.REJECT: Decision.REJECT}
 
 
 class ReviewInvalid(HireLoopError):
@@ -142,14 +149,14 @@ def do_submit_review(
             divergence_note=divergence_note.strip() if divergences else "",
         )
         _store_annotations(review, annotations or {})
-        if decision in STAGE_FOR_DECISION:
+        if decision in DECISION_OF_REVIEW:
             default_reason = {
-                Decision.OFFER: _("Offer decided after review"),
-                Decision.REJECT: _("Rejected after review"),
-            }[Decision(decision)]
-            do_move_stage(
+                ReviewDecision.OFFER: _("Offer decided after review"),
+                ReviewDecision.REJECT: _("Rejected after review"),
+            }[ReviewDecision(decision)]
+            do_decide(
                 application=application,
-                to_stage=STAGE_FOR_DECISION[Decision(decision)],
+                decision=DECISION_OF_REVIEW[ReviewDecision(decision)],
                 actor=reviewer,
                 reason=comments or default_reason,
             )
@@ -157,11 +164,12 @@ def do_submit_review(
             type=EventType.REVIEW_SUBMITTED,
             payload={"review_id": review.pk, "divergences": divergences},
         )
+        # The review itself; an offer or rejection is audited by do_decide as a decision.
         do_audit(
             actor=reviewer,
-            action=AuditAction.DECIDE,
-            object_type="application",
-            object_id=application.pk,
+            action=AuditAction.CREATE,
+            object_type="interviewer_review",
+            object_id=review.pk,
             detail={"decision": decision, "divergent_dimensions": len(divergences)},
         )
     return review

@@ -1,0 +1,81 @@
+"""Decisions about an application (offer, reject, hire): always a person's, through one door.
+
+``do_decide`` is the only way an application reaches a decision stage, and
+``check_may_decide`` the only rule for who may: the pages, the review form and the hire
+all call them, so a page can never offer a button that the service then refuses, or the
+other way round. A rule, a task or any other non-person actor is refused (PIPL Art. 24,
+GDPR Art. 22).
+"""
+
+from typing import Any
+
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from hireloop.candidates.enums import Stage
+from hireloop.candidates.models import Application
+from hireloop.candidates.services import do_move_stage
+from hireloop.errors import HireLoopError
+from hireloop.jobs.services import may_manage_job
+from hireloop.privacy.models import AuditAction
+from hireloop.privacy.services import do_audit
+
+
+class Decision(models.TextChoices):
+    OFFER = "offer", gettext_lazy("Make an offer")
+    REJECT = "reject", gettext_lazy("Reject")
+    HIRE = "hire", gettext_lazy("Hire")
+
+
+STAGE_OF = {
+    Decision.OFFER: Stage.OFFER,
+    Decision.REJECT: Stage.REJECTED,
+    Decision.HIRE: Stage.HIRED,
+}
+
+
+class DecisionRefused(HireLoopError):
+    code = "decision_refused"
+
+
+def may_decide(user: Any, application: Application, decision: str) -> bool:
+    """Offer and reject: the job's recruiters, its interviewers, HR; hire: recruiters and HR.
+
+    Interviewers decide on what they assessed; the hire itself creates an employee record,
+    which is the recruiters' and HR's to make.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    job = application.job
+    if may_manage_job(user, job):
+        return True
+    return decision != Decision.HIRE and job.interviewers.filter(pk=user.pk).exists()
+
+
+def check_may_decide(user: Any, application: Application, decision: str) -> None:
+    if not may_decide(user, application, decision):
+        raise DecisionRefused(_("Your role may not make this decision for this job."))
+
+
+def do_decide(*, application: Application, decision: str, actor: Any, reason: str) -> None:
+    """Move the application to the decision's stage, recorded as the actor's decision.
+
+    Runs inside the caller's transaction when there is one (the hire also writes the
+    employee record in the same one).
+    """
+    check_may_decide(actor, application, decision)
+    with transaction.atomic():
+        do_move_stage(
+            application=application,
+            to_stage=STAGE_OF[Decision(decision)],
+            actor=actor,
+            reason=reason,
+        )
+        do_audit(
+            actor=actor,
+            action=AuditAction.DECIDE,
+            object_type="application",
+            object_id=application.pk,
+            detail={"decision": str(decision)},
+        )
