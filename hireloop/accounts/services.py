@@ -53,3 +53,14 @@ def roles_of(user: Any) -> set[str]:
     """What grants access, as stored: group names and the superuser, staff and active flags."""
     flags = {"superuser": user.is_superuser, "staff": user.is_staff, "inactive": not user.is_active}
     return set(user.groups.values_list("name", flat=True)) | {f for f, on in flags.items() if on}
+
+
+def do_record_password_change(*, user: Any) -> None:
+    """Audit that a user changed their own password (the password itself is Django's)."""
+    do_audit(
+        actor=user,
+        action=AuditAction.UPDATE,
+        object_type="password",
+        object_id=user.pk,
+        detail={"change": "password changed"},
+    )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_otp import login as otp_login
 
+from hireloop.accounts.services import do_record_password_change
 from hireloop.accounts.two_factor import (
     do_confirm_authenticator,
     matching_device,
@@ -24,8 +25,6 @@ from hireloop.accounts.two_factor import (
     requires_two_factor,
     user_has_device,
 )
-from hireloop.privacy.models import AuditAction
-from hireloop.privacy.services import do_audit
 
 from ..middleware import redirect_with_next
 
@@ -88,13 +87,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)  # stay logged in on this device only
-        do_audit(
-            actor=user,
-            action=AuditAction.UPDATE,
-            object_type="password",
-            object_id=user.pk,
-            detail={"change": "password changed"},
-        )
+        do_record_password_change(user=user)
         messages.success(request, _("Your password was changed."))
         return redirect("web:home")
     for field in form.fields.values():
