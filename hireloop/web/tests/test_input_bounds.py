@@ -138,3 +138,31 @@ def test_contact_indexes_are_keyed_hashes_not_plain_ones(organisation) -> None: 
     assert phone_blind_index("+86 138-0000-1111") == phone_blind_index("13800001111")
     assert phone_blind_index("13800001111") != hashlib.sha256(b"13800001111").hexdigest()
     assert blind_index("A@x.com ") == blind_index("a@x.com")
+
+
+def test_plan_positions_and_ids_that_are_not_plain_numbers_are_refused(client, job, recruiter):  # type: ignore[no-untyped-def]
+    """ "²".isdigit() is true but int("²") fails: the plan reads its post through a form."""
+    from hireloop.interviews.services import ensure_plan
+
+    plan = ensure_plan(job)
+    before = list(plan.items.values_list("question_id", flat=True))
+    client.login(username=recruiter.username, password=PASSWORD)
+    for post in ({"question": "²"}, {"question": str(before[0]), f"order_{before[0]}": "²"}):
+        response = client.post(reverse("web:job_plan", args=[job.pk]), post)
+        assert response.status_code == 200, post
+    assert list(plan.items.values_list("question_id", flat=True)) == before
+
+
+def test_a_recording_with_a_duration_that_is_not_a_number_is_refused(job, recruiter):  # type: ignore[no-untyped-def]
+    from django.test import Client
+
+    from hireloop.interviews.services import current_question, do_invite, do_start, link_token
+    from hireloop.testing.factories import ApplicationFactory
+
+    session = do_invite(application=ApplicationFactory(job=job), actor=recruiter)
+    do_start(session=session)
+    question = current_question(session)[0]
+    url = reverse("web:room_media", args=[link_token(session), question.pk])
+    for query in ("?complete=1&take=t&chunks=1&bytes=1&duration=nan", "?take=t&seq=%C2%B2"):
+        answer = Client().post(url + query, b"x", content_type="application/octet-stream")
+        assert 400 <= answer.status_code < 500, query

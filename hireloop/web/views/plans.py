@@ -42,12 +42,16 @@ def job_plan(request: HttpRequest, job_id: int) -> HttpResponse:
     plan = ensure_plan(job)
     editable = plan_is_editable(plan)
     form = PacingForm(request.POST or None, instance=plan)
-    if request.method == "POST" and editable and form.is_valid():
+    bank_ids = list(Question.objects.filter(job=job).values_list("pk", flat=True))
+    questions = PlanQuestionsForm(request.POST or None, bank_ids=bank_ids)
+    if request.method == "POST" and not questions.is_valid():
+        messages.error(request, _("The chosen questions or their order were not understood."))
+    elif request.method == "POST" and editable and form.is_valid():
         try:
             do_update_plan(
                 plan=plan,
                 actor=request.user,
-                question_ids=_chosen_in_order(request),
+                question_ids=questions.chosen_in_order(),
                 pacing={name: form.cleaned_data[name] for name in PacingForm.Meta.fields},
             )
         except (PlanInvalid, PlanLocked) as error:
@@ -74,11 +78,24 @@ def job_plan(request: HttpRequest, job_id: int) -> HttpResponse:
     )
 
 
-def _chosen_in_order(request: HttpRequest) -> list[int]:
-    """Ticked questions, ordered by the position typed beside each (ties: list order)."""
-    chosen = []
-    for index, value in enumerate(request.POST.getlist("question")):
-        if value.isdigit():
-            order = request.POST.get(f"order_{value}", "")
-            chosen.append((int(order) if order.isdigit() else 10_000 + index, index, int(value)))
-    return [pk for _order, _index, pk in sorted(chosen)]
+class PlanQuestionsForm(forms.Form):
+    """Which of the job's questions are in the plan, and the position typed beside each."""
+
+    def __init__(self, data, *, bank_ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(data)
+        self.fields["question"] = forms.TypedMultipleChoiceField(
+            choices=[(pk, pk) for pk in bank_ids], coerce=int, required=False
+        )
+        for pk in bank_ids:
+            self.fields[f"order_{pk}"] = forms.IntegerField(
+                required=False, min_value=1, max_value=10_000
+            )
+
+    def chosen_in_order(self) -> list[int]:
+        """Ticked questions by their typed position (ties and blanks: list order)."""
+        chosen = self.cleaned_data["question"]
+        position = {
+            pk: self.cleaned_data.get(f"order_{pk}") or 10_000 + index
+            for index, pk in enumerate(chosen)
+        }
+        return sorted(chosen, key=lambda pk: (position[pk], chosen.index(pk)))

@@ -6,6 +6,7 @@ only staff who may see the report can play it (``access_report``).
 
 import re
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import (
     Http404,
@@ -54,14 +55,29 @@ def room_media(request: HttpRequest, token: str, question_id: int) -> HttpRespon
         return JsonResponse(body, status=refusal.status)
 
 
-def _int(request: HttpRequest, name: str) -> int:
-    try:
-        value = int(request.GET.get(name, ""))
-    except ValueError:
-        value = -1
-    if value < 0:
+class ChunkQuery(forms.Form):
+    """The query of a recording upload: which take, which chunk, and the totals at the end."""
+
+    take = forms.CharField(required=False, max_length=64)
+    seq = forms.IntegerField(required=False, min_value=0, max_value=1_000_000)
+    chunks = forms.IntegerField(required=False, min_value=0, max_value=1_000_000)
+    bytes = forms.IntegerField(required=False, min_value=0, max_value=10**12)
+    duration = forms.FloatField(required=False, min_value=0, max_value=24 * 3600)
+
+    @staticmethod
+    def declared_length(request: HttpRequest) -> int:
+        length = forms.IntegerField(min_value=0)
+        try:
+            return int(length.clean(request.META.get("CONTENT_LENGTH") or "0"))
+        except forms.ValidationError as error:
+            raise recordings.BadChunk(_("The upload was not understood.")) from error
+
+
+def _query(request: HttpRequest, *required: str) -> dict:
+    form = ChunkQuery(request.GET)
+    if not form.is_valid() or any(form.cleaned_data[name] is None for name in required):
         raise recordings.BadChunk(_("The upload was not understood."))
-    return value
+    return form.cleaned_data
 
 
 def _store_chunk(
@@ -70,17 +86,16 @@ def _store_chunk(
     limit = recordings.chunk_max_bytes()
     # Refused before reading when the declared size is too large; read from the stream (not
     # request.body) so a chunk is held once and DATA_UPLOAD_MAX_MEMORY_SIZE does not apply.
-    declared = str(request.META.get("CONTENT_LENGTH") or "0")
-    if not declared.isdigit():
-        raise recordings.BadChunk(_("The upload was not understood."))
-    if int(declared) > limit:
+    declared = ChunkQuery.declared_length(request)
+    if declared > limit:
         raise recordings.RecordingTooLarge(_("This chunk is too large."))
+    query = _query(request, "seq")
     data = request.read(limit + 1)
     return recordings.do_store_chunk(
         session=session,
         question_id=question_id,
-        take=request.GET.get("take", ""),
-        seq=_int(request, "seq"),
+        take=query["take"],
+        seq=query["seq"],
         data=data,
         mime_type=request.META.get("CONTENT_TYPE", ""),  # with its codecs parameter
     )
@@ -89,17 +104,14 @@ def _store_chunk(
 def _complete(
     request: HttpRequest, session: InterviewSession, question_id: int
 ) -> recordings.RecordingState:
-    try:
-        duration: float | None = float(request.GET.get("duration", ""))
-    except ValueError:
-        duration = None
+    query = _query(request, "chunks", "bytes")
     return recordings.do_complete_recording(
         session=session,
         question_id=question_id,
-        take=request.GET.get("take", ""),
-        chunks=_int(request, "chunks"),
-        total_bytes=_int(request, "bytes"),
-        duration_seconds=duration,
+        take=query["take"],
+        chunks=query["chunks"],
+        total_bytes=query["bytes"],
+        duration_seconds=query["duration"],
     )
 
 
