@@ -30,6 +30,8 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Moves that are decisions about a person: only a staff member may make them (M16).
 HUMAN_ONLY_STAGES = frozenset({Stage.SHORTLISTED, Stage.OFFER, Stage.HIRED, Stage.REJECTED})
+# The decisions proper: reached only through decisions.do_decide, which checks who may decide.
+DECISION_STAGES = frozenset({Stage.OFFER, Stage.HIRED, Stage.REJECTED})
 
 
 class ResumeStatus(models.TextChoices):

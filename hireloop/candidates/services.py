@@ -25,7 +25,7 @@ from hireloop.privacy.services import (
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
-from .enums import ALLOWED_TRANSITIONS, HUMAN_ONLY_STAGES, DuplicateReason, Stage
+from .enums import ALLOWED_TRANSITIONS, DECISION_STAGES, HUMAN_ONLY_STAGES, DuplicateReason, Stage
 from .models import PERSONAL_FIELDS, Application, Candidate, ResumeFile, StageChange
 
 
@@ -58,8 +58,16 @@ def check_transition(*, application: Application, to_stage: str, actor: Any) -> 
         raise InvalidTransition("Only a person can make this decision.")
 
 
-def do_move_stage(*, application: Application, to_stage: str, actor: Any, reason: str) -> None:
-    """Move an application along the pipeline, recording who, when and why."""
+def do_move_stage(
+    *, application: Application, to_stage: str, actor: Any, reason: str, decided: bool = False
+) -> None:
+    """Move an application along the pipeline, recording who, when and why.
+
+    Offer, rejection and hire are decisions: only ``decisions.do_decide`` moves there (it
+    passes ``decided=True`` after checking that this person may decide).
+    """
+    if to_stage in DECISION_STAGES and not decided:
+        raise InvalidTransition("A decision is made through decisions.do_decide.")
     if not reason.strip():
         raise InvalidTransition("A stage change needs a reason.")
     with transaction.atomic():

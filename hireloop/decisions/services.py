@@ -71,6 +71,7 @@ def do_decide(*, application: Application, decision: str, actor: Any, reason: st
             to_stage=STAGE_OF[Decision(decision)],
             actor=actor,
             reason=reason,
+            decided=True,
         )
         do_audit(
             actor=actor,

@@ -50,19 +50,34 @@ def test_terminal_stages_have_no_way_out(application, recruiter):  # type: ignor
         to_stage=Stage.REJECTED,
         actor=recruiter,
         reason="Missing must-have skill",
+        decided=True,
     )
     for stage in Stage:
-        with pytest.raises(InvalidTransition):
+        with pytest.raises(InvalidTransition, match="cannot move"):
             do_move_stage(
-                application=application, to_stage=stage, actor=recruiter, reason="try again"
+                application=application,
+                to_stage=stage,
+                actor=recruiter,
+                reason="try again",
+                decided=True,
             )
 
 
 def test_decisions_need_a_person(application):  # type: ignore[no-untyped-def]
     with pytest.raises(InvalidTransition, match="person"):
         do_move_stage(
-            application=application, to_stage=Stage.REJECTED, actor="system", reason="low score"
+            application=application,
+            to_stage=Stage.REJECTED,
+            actor="system",
+            reason="low score",
+            decided=True,
         )
+
+
+@pytest.mark.parametrize("stage", [Stage.REJECTED, Stage.OFFER, Stage.HIRED])
+def test_a_decision_stage_is_reached_only_as_a_decision(application, recruiter, stage):  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidTransition, match="do_decide"):
+        do_move_stage(application=application, to_stage=stage, actor=recruiter, reason="why not")
 
 
 def test_a_move_needs_a_reason(application, recruiter):  # type: ignore[no-untyped-def]
