@@ -66,6 +66,23 @@ def wait_until(page, expression: str, timeout_s: float = 30.0) -> None:  # type:
         page.wait_for_timeout(100)
 
 
+def reopen(page) -> None:  # type: ignore[no-untyped-def]
+    """Reload the page as a person closing and reopening it would.
+
+    When the page navigates by itself at the same moment (the upload progress bar reloads the
+    job page once every resume is read; seen on PostgreSQL, where the worker finishes at a
+    different moment), Chromium aborts the test's reload ("net::ERR_ABORTED; frame was
+    detached"): then the address is opened again. What the page shows is checked after.
+    """
+    from playwright.sync_api import Error
+
+    try:
+        page.reload()
+    except Error:
+        page.wait_for_load_state()
+        page.goto(page.url)
+
+
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

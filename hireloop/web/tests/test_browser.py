@@ -4,7 +4,7 @@ Playwright drives Debian's Chromium (`/usr/bin/chromium`); screenshots of every 
 written to `test-artifacts/` for people to look at.
 """
 
-from hireloop.testing.browser import ANSWER, BROWSER_MARKS, shot, staff_page
+from hireloop.testing.browser import ANSWER, BROWSER_MARKS, reopen, shot, staff_page
 from hireloop.testing.documents import STRONG_EN_RESUME, WEAK_EN_RESUME, docx_bytes, pdf_bytes
 
 pytestmark = BROWSER_MARKS
@@ -78,17 +78,6 @@ def take_interview(browser, link: str) -> None:  # type: ignore[no-untyped-def]
     phone.close()
 
 
-def reopen(page) -> None:  # type: ignore[no-untyped-def]
-    """Reload the page; once more if Chromium aborts the first load (seen once under load on
-    PostgreSQL: "net::ERR_ABORTED; frame was detached"). What the page then shows is checked."""
-    from playwright.sync_api import Error
-
-    try:
-        page.reload()
-    except Error:
-        page.goto(page.url)
-
-
 def test_the_whole_hiring_loop(
     browser,
     live_server,
@@ -103,7 +92,7 @@ def test_the_whole_hiring_loop(
     create_job(page)
     upload_resumes(page, tmp_path)
     run_worker()
-    page.reload()
+    reopen(page)  # the progress bar may reload the page itself at the same moment
     ranking = page.get_by_test_id("ranking")
     assert ranking.locator("tbody tr").first.inner_text().split("\t")[1].startswith("A")
     shot(page, "02-recruiter-ranking")
