@@ -11,6 +11,12 @@ class NotFoundOrForbidden(HireLoopError):
     code = "not_found"
 
 
+class ActionNotAllowed(HireLoopError):
+    """Raised by ``check_may_*`` helpers: the user may see the object but not do this (403)."""
+
+    code = "not_allowed"
+
+
 class InvalidTransition(HireLoopError):
     code = "invalid_transition"
 

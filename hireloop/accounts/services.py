@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from hireloop.errors import HireLoopError
+from hireloop.errors import ActionNotAllowed
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit, user_roles
 
@@ -23,7 +23,7 @@ def sees_all_jobs(user: Any) -> bool:
     return has_role(user, *HR_WIDE_ROLES)
 
 
-class SelfAssignmentRefused(HireLoopError):
+class SelfAssignmentRefused(ActionNotAllowed):
     """Nobody changes their own roles or job assignments: another person must."""
 
     code = "self_assignment"

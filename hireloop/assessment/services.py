@@ -12,10 +12,11 @@ from hireloop.candidates.models import ResumeFile
 from hireloop.candidates.services import applications_visible_to
 from hireloop.errors import NotFoundOrForbidden
 from hireloop.interviews.enums import QuestionKind, SessionStatus
-from hireloop.interviews.models import Answer, InterviewSession
+from hireloop.interviews.models import Answer, InterviewSession, Recording
 from hireloop.jobs.enums import Language
 from hireloop.jobs.models import Dimension, Job
 from hireloop.media.enums import AnalysisStatus
+from hireloop.media.models import ObservationThumbnail
 from hireloop.media.observations import Observation
 from hireloop.media.services import analyses_of, is_analysing
 from hireloop.resumes.claims import unsupported_claims
@@ -379,3 +380,25 @@ def access_report(user: Any, report_id: int) -> Report:
     if report is None:
         raise NotFoundOrForbidden("Report not found.")
     return report
+
+
+def access_recording(user: Any, report_id: int, answer_id: int) -> Recording:
+    """A finished recording of one of the report's answers, for the report's readers only."""
+    report = access_report(user, report_id)
+    recording = Recording.objects.filter(
+        answer__pk=answer_id, answer__session_id=report.session_id, is_complete=True
+    ).first()
+    if recording is None:
+        raise NotFoundOrForbidden("Recording not found.")
+    return recording
+
+
+def access_still(user: Any, report_id: int, still_id: int) -> ObservationThumbnail:
+    """A still behind a face observation of the report's recordings, for its readers only."""
+    report = access_report(user, report_id)
+    still = ObservationThumbnail.objects.filter(
+        pk=still_id, analysis__recording__session=report.session_id
+    ).first()
+    if still is None:
+        raise NotFoundOrForbidden("Still not found.")
+    return still

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from hireloop.candidates.enums import Stage
 from hireloop.candidates.models import Application
 from hireloop.candidates.services import do_move_stage
-from hireloop.errors import HireLoopError
+from hireloop.errors import ActionNotAllowed
 from hireloop.jobs.services import may_manage_job
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit
@@ -35,7 +35,7 @@ STAGE_OF = {
 }
 
 
-class DecisionRefused(HireLoopError):
+class DecisionRefused(ActionNotAllowed):
     code = "decision_refused"
 
 

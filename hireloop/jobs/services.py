@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from hireloop.accounts.roles import Role
 from hireloop.accounts.services import check_may_change_access_of, has_role, sees_all_jobs
-from hireloop.errors import HireLoopError, NotFoundOrForbidden
+from hireloop.errors import ActionNotAllowed, HireLoopError, NotFoundOrForbidden
 from hireloop.org.models import Organisation
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit
@@ -86,6 +86,19 @@ def access_job(user: Any, job_id: int) -> Job:
     return job
 
 
+# Who may open a new job: recruiters and HR (the creator becomes one of its recruiters).
+JOB_CREATORS = (Role.RECRUITER, Role.HR_ADMIN, Role.ADMIN)
+
+
+def may_create_job(user: Any) -> bool:
+    return has_role(user, *JOB_CREATORS)
+
+
+def check_may_create_job(user: Any) -> None:
+    if not may_create_job(user):
+        raise ActionNotAllowed(_("Your role may not create jobs."))
+
+
 def may_manage_job(user: Any, job: Job) -> bool:
     """Recruiters on the job and HR admins change it and move its candidates."""
     if sees_all_jobs(user):
@@ -114,6 +127,7 @@ def do_create_job(
     **details: Any,
 ) -> Job:
     """Create a job with its profile; the creator becomes one of its recruiters."""
+    check_may_create_job(actor)
     check_profile(dimensions)
     interviewers = details.pop("interviewers", [])
     with transaction.atomic():

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
     HttpRequest,
@@ -17,7 +18,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from hireloop.accounts.two_factor import requires_two_factor, user_has_device
-from hireloop.errors import NotFoundOrForbidden
+from hireloop.errors import ActionNotAllowed, NotFoundOrForbidden
 
 LAST_SEEN_KEY = "hireloop_last_seen"
 # Bodies whose fields Django parses into request.POST; any other body (a recording chunk, the
@@ -26,7 +27,8 @@ FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data"
 
 
 class NotFoundOrForbiddenMiddleware:
-    """Turn an ``access_*`` refusal into a plain 404, so existence is never revealed."""
+    """Turn an ``access_*`` refusal into a plain 404, so existence is never revealed, and a
+    ``check_may_*`` refusal (the object is visible, the action is not allowed) into a 403."""
 
     def __init__(self, get_response):  # type: ignore[no-untyped-def]
         self.get_response = get_response
@@ -37,6 +39,8 @@ class NotFoundOrForbiddenMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
         if isinstance(exception, NotFoundOrForbidden):
             raise Http404(str(exception)) from exception
+        if isinstance(exception, ActionNotAllowed):
+            raise PermissionDenied(str(exception)) from exception
 
 
 class RejectNulMiddleware:

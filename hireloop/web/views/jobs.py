@@ -9,15 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hireloop.accounts.roles import Role
-from hireloop.accounts.services import has_role
 from hireloop.candidates.enums import Stage
 from hireloop.candidates.services import applications_visible_to, candidate_labels
 from hireloop.jobs.services import (
     InvalidProfile,
     access_job,
+    check_may_create_job,
     do_create_job,
     jobs_visible_to,
+    may_create_job,
     may_manage_job,
 )
 from hireloop.org.services import current_organisation
@@ -59,15 +59,14 @@ def job_list(request: HttpRequest) -> HttpResponse:
         "web/job_list.html",
         {
             "jobs": jobs,
-            "may_create": has_role(request.user, Role.RECRUITER, Role.HR_ADMIN, Role.ADMIN),
+            "may_create": may_create_job(request.user),
         },
     )
 
 
 @login_required
 def job_create(request: HttpRequest) -> HttpResponse:
-    if not has_role(request.user, Role.RECRUITER, Role.HR_ADMIN, Role.ADMIN):
-        return HttpResponse(status=403)
+    check_may_create_job(request.user)
     form = JobForm(request.POST or None)
     dimensions = DimensionFormSet(request.POST or None, prefix="dim")
     if request.method == "POST" and form.is_valid() and dimensions.is_valid():

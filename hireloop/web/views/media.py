@@ -5,12 +5,12 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from hireloop.assessment.models import Report
-from hireloop.assessment.services import access_report
+from hireloop.assessment.services import access_report, access_still
 from hireloop.media.enums import AnalysisStatus, SkipReason
 from hireloop.media.labels import GROUP_LABELS, ObservationRow, rows
 from hireloop.media.models import MediaAnalysis, ObservationThumbnail
@@ -79,12 +79,7 @@ def media_progress(request: HttpRequest, report_id: int) -> HttpResponse:
 @require_safe
 def observation_still(request: HttpRequest, report_id: int, still_id: int) -> HttpResponse:
     """A still that backs a face observation: read like the video itself, and audited."""
-    report = access_report(request.user, report_id)
-    still = ObservationThumbnail.objects.filter(
-        pk=still_id, analysis__recording__session=report.session_id
-    ).first()
-    if still is None:
-        raise Http404("No such still.")
+    still = access_still(request.user, report_id, still_id)
     reveal(actor=request.user, object_type="observation_still", object_id=still.pk, fields=["face"])
     with default_storage.open(still.file.name, "rb") as stored:
         response = HttpResponse(stored.read(), content_type="image/jpeg")

@@ -1,7 +1,7 @@
 """Voice and video answers over HTTP: the candidate's chunked upload, the reviewer's player.
 
 The candidate's link can upload and ask for the upload's state, never read a recording back;
-only staff who may see the report can play it (``access_report``).
+only staff who may see the report can play it (``access_recording``).
 """
 
 import re
@@ -9,7 +9,6 @@ import re
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import (
-    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseNotAllowed,
@@ -21,10 +20,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from hireloop.assessment.services import access_report
+from hireloop.assessment.services import access_recording
 from hireloop.errors import InterviewLinkInvalid
 from hireloop.interviews import recordings
-from hireloop.interviews.models import InterviewSession, Recording
+from hireloop.interviews.models import InterviewSession
 from hireloop.interviews.services import session_from_token
 from hireloop.privacy.services import reveal
 
@@ -123,12 +122,7 @@ def answer_recording(request: HttpRequest, report_id: int, answer_id: int) -> Ht
     Single byte ranges are served (206) because Safari plays media only from servers that
     answer them, and because every player seeks that way.
     """
-    report = access_report(request.user, report_id)
-    recording = Recording.objects.filter(
-        answer__pk=answer_id, answer__session_id=report.session_id, is_complete=True
-    ).first()
-    if recording is None:
-        raise Http404("No recording.")
+    recording = access_recording(request.user, report_id, answer_id)
     total = recording.bytes_received
     byte_range = _byte_range(request.headers.get("Range", ""), total)
     if byte_range is None:
