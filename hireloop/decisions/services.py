@@ -40,17 +40,20 @@ class DecisionRefused(ActionNotAllowed):
 
 
 def may_decide(user: Any, application: Application, decision: str) -> bool:
-    """Offer and reject: the job's recruiters, its interviewers, HR; hire: recruiters and HR.
-
-    Interviewers decide on what they assessed; the hire itself creates an employee record,
-    which is the recruiters' and HR's to make.
+    """The job's recruiters and HR decide at any stage the pipeline allows; the job's
+    interviewers offer or reject once the interview is done (they decide on what they
+    assessed); the hire, which creates an employee record, is for recruiters and HR only.
     """
     if not getattr(user, "is_authenticated", False):
         return False
     job = application.job
     if may_manage_job(user, job):
         return True
-    return decision != Decision.HIRE and job.interviewers.filter(pk=user.pk).exists()
+    return (
+        decision != Decision.HIRE
+        and application.stage == Stage.INTERVIEWED
+        and job.interviewers.filter(pk=user.pk).exists()
+    )
 
 
 def check_may_decide(user: Any, application: Application, decision: str) -> None:

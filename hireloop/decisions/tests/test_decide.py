@@ -13,17 +13,33 @@ pytestmark = pytest.mark.django_db
 
 def _at_offer(application, recruiter):  # type: ignore[no-untyped-def]
     """Through the stages before a decision, as the interview moves it, then the offer."""
-    from hireloop.candidates.services import do_move_stage
-
-    for stage in (Stage.SHORTLISTED, Stage.INVITED, Stage.INTERVIEWING, Stage.INTERVIEWED):
-        do_move_stage(application=application, to_stage=stage, actor=recruiter, reason="next")
+    _interviewed(application, recruiter)
     do_decide(application=application, decision=Decision.OFFER, actor=recruiter, reason="strong")
     return application
 
 
-def test_an_interviewer_on_the_job_may_reject_with_the_button_as_through_a_review(
-    client, application, interviewer
+def _interviewed(application, recruiter):  # type: ignore[no-untyped-def]
+    from hireloop.candidates.services import do_move_stage
+
+    for stage in (Stage.SHORTLISTED, Stage.INVITED, Stage.INTERVIEWING, Stage.INTERVIEWED):
+        do_move_stage(application=application, to_stage=stage, actor=recruiter, reason="next")
+    return application
+
+
+def test_an_interviewer_decides_only_once_the_interview_is_done(
+    application, recruiter, interviewer
 ):  # type: ignore[no-untyped-def]
+    assert not may_decide(interviewer, application, Decision.REJECT)  # still "applied"
+    with pytest.raises(DecisionRefused):
+        do_decide(application=application, decision=Decision.REJECT, actor=interviewer, reason="x")
+    _interviewed(application, recruiter)
+    assert may_decide(interviewer, application, Decision.REJECT)
+
+
+def test_an_interviewer_on_the_job_may_reject_with_the_button_as_through_a_review(
+    client, application, interviewer, recruiter
+):  # type: ignore[no-untyped-def]
+    _interviewed(application, recruiter)
     assert may_decide(interviewer, application, Decision.REJECT)
     assert may_decide(interviewer, application, Decision.OFFER)
     client.login(username=interviewer.username, password=PASSWORD)
