@@ -45,17 +45,14 @@ def _local_secrets() -> dict[str, str]:
     path = SECRETS_FILE
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        draft = path.parent / f".secrets.{os.getpid()}"
-        draft.write_text(
-            json.dumps(
-                {
-                    "secret_key": secrets.token_urlsafe(50),
-                    "field_key": secrets.token_bytes(32).hex(),
-                    "audit_key": secrets.token_bytes(32).hex(),
-                }
-            )
+        draft = _private_draft(
+            path,
+            {
+                "secret_key": secrets.token_urlsafe(50),
+                "field_key": secrets.token_bytes(32).hex(),
+                "audit_key": secrets.token_bytes(32).hex(),
+            },
         )
-        draft.chmod(0o600)
         # link() fails if another process got there first, so every process sees one key.
         with contextlib.suppress(FileExistsError):
             os.link(draft, path)
@@ -73,11 +70,17 @@ def _with_audit_key(path: Path) -> dict[str, str]:
         values = json.loads(path.read_text())
         if "audit_key" not in values:
             values["audit_key"] = secrets.token_bytes(32).hex()
-            draft = path.parent / f".secrets.{os.getpid()}"
-            draft.write_text(json.dumps(values))
-            draft.chmod(0o600)
-            os.replace(draft, path)
+            os.replace(_private_draft(path, values), path)
     return values
+
+
+def _private_draft(path: Path, values: dict[str, str]) -> Path:
+    """The secrets written beside ``path`` in a file only this user can read, from the start."""
+    draft = path.parent / f".secrets.{os.getpid()}"
+    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(json.dumps(values))
+    return draft
 
 
 _secrets = _local_secrets()

@@ -42,7 +42,7 @@ def do_confirm_authenticator(*, user: Any, token: str) -> list[str] | None:
     None when the code is wrong (the device's own throttling slows guessing).
     """
     device = pending_authenticator(user)
-    if not device.verify_token(token.strip().replace(" ", "")):
+    if not device.verify_token(_typed(token)):
         return None
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user, confirmed=True).delete()
@@ -72,4 +72,9 @@ def matching_device(user: Any, token: str) -> Any:
 
     A recovery code is used up by matching it.
     """
-    return match_token(user, token.strip().replace(" ", ""))
+    return match_token(user, _typed(token))
+
+
+def _typed(token: str) -> str:
+    """A code as people type it ("123 456", a trailing space) as the device compares it."""
+    return token.strip().replace(" ", "")

@@ -4,16 +4,7 @@ from django.core.exceptions import ValidationError
 from hireloop.accounts.services import SelfAssignmentRefused, check_may_change_access_of
 
 from .models import Dimension, Job, ProfileChange
-from .services import do_assign_job_team
-
-
-def _team(job: Job | None) -> dict[str, set[int]]:
-    if job is None:
-        return {"recruiters": set(), "interviewers": set()}
-    return {
-        "recruiters": set(job.recruiters.values_list("pk", flat=True)),
-        "interviewers": set(job.interviewers.values_list("pk", flat=True)),
-    }
+from .services import do_assign_job_team, job_team, team_changes
 
 
 class DimensionInline(admin.StackedInline):
@@ -36,13 +27,12 @@ class JobAdmin(admin.ModelAdmin):
         class TeamChecked(form):  # type: ignore[valid-type,misc]
             def clean(self):  # type: ignore[no-untyped-def]
                 cleaned = super().clean()
-                before = _team(obj)
-                after = {
-                    t: {p.pk for p in cleaned.get(t) or []} for t in ("recruiters", "interviewers")
-                }
-                changed = {pk for t in before for pk in before[t] ^ after[t]}
+                before = job_team(obj)
+                after = {team: {p.pk for p in cleaned.get(team) or []} for team in before}
                 try:
-                    check_may_change_access_of(actor=request.user, people=changed)
+                    check_may_change_access_of(
+                        actor=request.user, people=team_changes(before, after)
+                    )
                 except SelfAssignmentRefused as refusal:
                     raise ValidationError(str(refusal)) from refusal
                 return cleaned

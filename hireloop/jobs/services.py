@@ -40,15 +40,12 @@ def do_assign_job_team(
     *, job: Job, recruiters: Iterable[Any], interviewers: Iterable[Any], actor: Any
 ) -> None:
     """Set who recruits and interviews for a job; audited, and never one's own assignment."""
-    before = {
-        "recruiters": set(job.recruiters.values_list("pk", flat=True)),
-        "interviewers": set(job.interviewers.values_list("pk", flat=True)),
-    }
+    before = job_team(job)
     after = {
         "recruiters": {person.pk for person in recruiters},
         "interviewers": {person.pk for person in interviewers},
     }
-    changed = {pk for team in before for pk in before[team] ^ after[team]}
+    changed = team_changes(before, after)
     if not changed:
         return
     check_may_change_access_of(actor=actor, people=changed)
@@ -65,6 +62,21 @@ def do_assign_job_team(
                 for team in before
             },
         )
+
+
+def job_team(job: Job | None) -> dict[str, set[int]]:
+    """The ids of a job's recruiters and interviewers (none yet for a job being created)."""
+    if job is None:
+        return {"recruiters": set(), "interviewers": set()}
+    return {
+        "recruiters": set(job.recruiters.values_list("pk", flat=True)),
+        "interviewers": set(job.interviewers.values_list("pk", flat=True)),
+    }
+
+
+def team_changes(before: dict[str, set[int]], after: dict[str, set[int]]) -> set[int]:
+    """The people added to or removed from either team."""
+    return {pk for team in before for pk in before[team] ^ after.get(team, set())}
 
 
 def jobs_visible_to(user: Any) -> QuerySet[Job]:

@@ -2,12 +2,15 @@
 
 import re
 
+# Han characters: a name written in them has no word boundaries and masks all but the first.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
 
 def mask_name(name: str) -> str:
     """张伟 → 张*, 欧阳娜娜 → 欧***, Alice Smith → A**** S****."""
     if not name:
         return ""
-    if re.search(r"[\u4e00-\u9fff]", name):
+    if _HAN.search(name):
         return name[0] + "*" * (len(name) - 1) if len(name) > 1 else "*"
     return " ".join(part[0] + "*" * (len(part) - 1) for part in name.split())
 
@@ -74,7 +77,7 @@ class Redactor:
     def __init__(self, names: list[str]) -> None:
         spellings = {name.strip() for name in names if name and len(name.strip()) > 1}
         for name in list(spellings):
-            if not re.search(r"[\u4e00-\u9fff]", name):
+            if not _HAN.search(name):
                 # Latin names: each part of 3+ letters alone, too ("Dr. Smith", "Alice").
                 spellings |= {part for part in name.split() if len(part) >= 3}
         ordered = sorted(spellings, key=len, reverse=True)
@@ -98,6 +101,6 @@ class Redactor:
 
 def _name_pattern(name: str) -> str:
     escaped = r"\s+".join(re.escape(part) for part in name.split())
-    if re.search(r"[\u4e00-\u9fff]", name):
+    if _HAN.search(name):
         return escaped  # Chinese has no word boundaries
     return rf"\b{escaped}\b"

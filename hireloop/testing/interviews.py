@@ -20,9 +20,15 @@ def take_interview(
 ) -> InterviewSession:
     """Invite, start and answer every question (cycling through ``answers``), then run the
     worker so the report is written; returns the completed session."""
-    texts = [answers] if isinstance(answers, str) else answers
     session = do_invite(application=application, actor=actor)
     do_start(session=session)
+    return finish_interview(session, answers)
+
+
+def finish_interview(session: InterviewSession, answers: list[str] | str) -> InterviewSession:
+    """Answer every open question and resume-claim question (cycling through ``answers``), then
+    run the worker so the report is written; returns the completed session."""
+    texts = [answers] if isinstance(answers, str) else answers
     index = 0
     while (question := current_question(session)[0]) is not None:
         do_submit_answer(session=session, question_id=question.pk, text=texts[index % len(texts)])

@@ -1,10 +1,9 @@
+from django.contrib import admin
 from django.http import HttpRequest
 
-from hireloop.accounts.admin_site import BACK_OFFICE_ROLES
-from hireloop.accounts.roles import Role
-from hireloop.accounts.services import has_role
 from hireloop.archive.services import may_see_employees
 from hireloop.org.models import Organisation
+from hireloop.privacy.access import may_read_audit_log
 
 
 def branding(request: HttpRequest) -> dict:
@@ -23,6 +22,6 @@ def navigation(request: HttpRequest) -> dict:
     user = request.user
     return {
         "nav_employees": may_see_employees(user),
-        "nav_audit": has_role(user, Role.AUDITOR, Role.ADMIN),
-        "nav_back_office": user.is_staff and has_role(user, *BACK_OFFICE_ROLES),
+        "nav_audit": may_read_audit_log(user),
+        "nav_back_office": admin.site.has_permission(request),
     }

@@ -1,5 +1,4 @@
 import time
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,7 +10,6 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
-    HttpResponseRedirect,
 )
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -123,16 +121,12 @@ class TwoFactorMiddleware:
         if not user.is_authenticated or user.is_verified() or _is_open_path(request.path):  # type: ignore[union-attr,attr-defined]
             return self.get_response(request)
         if user_has_device(user):
-            return redirect_with_next("two_factor_verify", request)
+            return redirect_to_login(request.get_full_path(), reverse("two_factor_verify"))
         if requires_two_factor(user):
-            return redirect_with_next("two_factor_setup", request)
+            return redirect_to_login(request.get_full_path(), reverse("two_factor_setup"))
         return self.get_response(request)
 
 
 def _is_open_path(path: str) -> bool:
     """Pages a half-logged-in user may open: the two-factor steps, logging out, languages."""
     return path.startswith(("/account/two-factor/", "/logout/", "/i18n/", "/static/"))
-
-
-def redirect_with_next(name: str, request: HttpRequest) -> HttpResponseRedirect:
-    return HttpResponseRedirect(f"{reverse(name)}?{urlencode({'next': request.get_full_path()})}")

@@ -31,20 +31,15 @@ from hireloop.decisions.reviews import do_request_human_review
 from hireloop.interviews import room as flow
 from hireloop.interviews.enums import AnswerMode
 from hireloop.interviews.services import (
-    current_question,
-    do_answer_probe,
     do_invite,
     do_start,
-    do_submit_answer,
     link_token,
-    open_probe,
     plan_questions,
 )
 from hireloop.media.models import MediaAnalysis, ObservationThumbnail
 from hireloop.testing.factories import ApplicationFactory, JobFactory, UserFactory
-from hireloop.testing.interviews import take_interview
+from hireloop.testing.interviews import finish_interview, take_interview
 from hireloop.testing.recorded import record_answer
-from hireloop.workflow.worker import run_queued_tasks
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -187,11 +182,7 @@ def _voice_interview(job, recruiter):  # type: ignore[no-untyped-def]
     flow.do_record_consent(session=session, granted={"voice"})
     flow.do_finish_practice(session=session)
     answer = record_answer(session, b"\x1aE\xdf\xa3" + b"\0" * 4000, mime_type="audio/webm")
-    while (next_question := current_question(session)[0]) is not None:
-        do_submit_answer(session=session, question_id=next_question.pk, text="We fixed it.")
-    while (probe := open_probe(session)) is not None:
-        do_answer_probe(session=session, probe_id=probe.pk, text="Yes.")
-    run_queued_tasks()
+    session = finish_interview(session, "We fixed it.")
     analysis = MediaAnalysis.objects.get(recording__answer=answer)
     still = ObservationThumbnail.objects.create(
         analysis=analysis,
@@ -199,7 +190,6 @@ def _voice_interview(job, recruiter):  # type: ignore[no-untyped-def]
         at_seconds=1.0,
         file=default_storage.save("stills/matrix.jpg", ContentFile(b"\xff\xd8\xff\xd9")),
     )
-    session.refresh_from_db()
     return session.report, answer, still
 
 
@@ -260,14 +250,13 @@ def _admin_expectation(role: str, model, view: str) -> str:  # type: ignore[no-u
     needed = {
         "changelist": reading,
         "change": reading,
-        "history": reading,
         "add": {"add"},
         "delete": {"delete"},
     }
     if view not in needed:
+        # Other pages, history included: Django answers a missing record's history before it
+        # checks permission, so only "never a server error" is asserted for them.
         return "any"
-    if view == "history":
-        return "any"  # Django answers a missing record's history before it checks permission
     if not granted & needed[view]:
         return "denied"
     # Granted by the matrix; the model's admin may still refuse an append-only record.

@@ -10,8 +10,10 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,8 +27,6 @@ from hireloop.accounts.two_factor import (
     requires_two_factor,
     user_has_device,
 )
-
-from ..middleware import redirect_with_next
 
 AUTHENTICATED_AT_KEY = "hireloop_authenticated_at"
 
@@ -61,7 +61,7 @@ def recent_login_required(view):  # type: ignore[no-untyped-def]
     def checked(request: HttpRequest, *args, **kwargs):  # type: ignore[no-untyped-def]
         proved_at = request.session.get(AUTHENTICATED_AT_KEY, 0)
         if time.time() - proved_at > settings.RECENT_LOGIN_SECONDS:
-            return redirect_with_next("confirm_identity", request)
+            return redirect_to_login(request.get_full_path(), reverse("confirm_identity"))
         return view(request, *args, **kwargs)
 
     return checked
