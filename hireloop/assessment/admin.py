@@ -1,12 +1,6 @@
 from django.contrib import admin
 
-from .models import (
-    AnswerAnnotation,
-    DimensionScore,
-    HumanReviewRequest,
-    InterviewerReview,
-    Report,
-)
+from .models import DimensionScore, Report
 
 
 class DimensionScoreInline(admin.TabularInline):
@@ -22,19 +16,4 @@ class ReportAdmin(admin.ModelAdmin):
     inlines = [DimensionScoreInline]
 
 
-@admin.register(InterviewerReview)
-class InterviewerReviewAdmin(admin.ModelAdmin):
-    list_display = ("report", "reviewer", "decision", "created_at")
-    list_filter = ("decision",)
-
-
 admin.site.register(DimensionScore)
-
-
-@admin.register(HumanReviewRequest)
-class HumanReviewRequestAdmin(admin.ModelAdmin):
-    list_display = ("id", "report", "status", "created_at", "resolved_by", "resolved_at")
-    list_filter = ("status",)
-
-
-admin.site.register(AnswerAnnotation)

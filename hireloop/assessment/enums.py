@@ -6,21 +6,3 @@ class Recommendation(models.TextChoices):
     ADVANCE = "advance", _("Recommend next step")
     CONSIDER = "consider", _("Consider with care")
     NOT_RECOMMENDED = "not_recommended", _("Not recommended")
-
-
-class Decision(models.TextChoices):
-    OFFER = "offer", _("Make an offer")
-    REJECT = "reject", _("Reject")
-    HOLD = "hold", _("Hold, no decision yet")
-
-
-class ReviewRequestStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    RESOLVED = "resolved", _("Resolved")
-
-
-class Resolution(models.TextChoices):
-    """How a reviewer settled a dimension where their score and the AI's differed (M14)."""
-
-    KEPT = "kept", _("Kept their score")
-    ADJUSTED = "adjusted", _("Adjusted towards the AI")

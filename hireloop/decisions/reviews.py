@@ -13,15 +13,7 @@ from django.utils.translation import gettext as _
 
 from hireloop.accounts.roles import Role
 from hireloop.accounts.services import has_role
-from hireloop.assessment.enums import Decision as ReviewDecision
-from hireloop.assessment.enums import Resolution, ReviewRequestStatus
-from hireloop.assessment.models import (
-    AnswerAnnotation,
-    DimensionScore,
-    HumanReviewRequest,
-    InterviewerReview,
-    Report,
-)
+from hireloop.assessment.models import DimensionScore, Report
 from hireloop.assessment.services import reports_visible_to
 from hireloop.errors import HireLoopError, NotFoundOrForbidden
 from hireloop.interviews.models import InterviewSession
@@ -31,6 +23,8 @@ from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
 from .calibration import DifferenceStats, summarise_differences
+from .enums import Resolution, ReviewDecision, ReviewRequestStatus
+from .models import AnswerAnnotation, HumanReviewRequest, InterviewerReview
 from .services import Decision, do_decide
 
 SCALE_MAX = 10.0

@@ -17,6 +17,7 @@ from hireloop.candidates.models import Application, ResumeFile
 from hireloop.candidates.services import do_move_stage
 from hireloop.errors import HireLoopError, InterviewLinkInvalid
 from hireloop.jobs.models import Dimension, Job
+from hireloop.jobs.services import check_may_manage_job
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit
 from hireloop.resumes.claims import probe_worthy_claims
@@ -240,6 +241,7 @@ def _may_finish_after_deadline(session: InterviewSession) -> bool:
 
 def do_extend_deadline(*, session: InterviewSession, deadline: datetime, actor: Any) -> None:
     """HR gives a candidate more time (e.g. after a missed deadline); the same link works again."""
+    check_may_manage_job(actor, session.application.job)
     if session.status == SessionStatus.COMPLETED:
         raise SessionClosed(_("This interview is already complete."))
     if deadline <= timezone.now():
@@ -271,6 +273,7 @@ def do_invite(
     base_url: str = "",
 ) -> InterviewSession:
     """Invite a shortlisted candidate: create the session, move the stage, e-mail the link."""
+    check_may_manage_job(actor, application.job)
     check_invitation_deadline(deadline)
     plan = ensure_plan(application.job)
     deadline = deadline or timezone.now() + timedelta(days=settings.INTERVIEW_LINK_DAYS)
@@ -552,6 +555,7 @@ def do_update_plan(
 ) -> InterviewPlan:
     """HR's edit of a plan before invitations go out: which questions, in which order, and
     the pacing. Every dimension keeps at least two questions."""
+    check_may_manage_job(actor, plan.job)
     if not plan_is_editable(plan):
         raise PlanLocked(_("Invitations have gone out; this plan can no longer change."))
     bank = {q.pk: q for q in Question.objects.filter(job=plan.job).prefetch_related("dimensions")}

@@ -120,6 +120,11 @@ def may_manage_job(user: Any, job: Job) -> bool:
     )
 
 
+def check_may_manage_job(user: Any, job: Job) -> None:
+    if not may_manage_job(user, job):
+        raise ActionNotAllowed(_("Only the job's recruiters and HR may change this job."))
+
+
 def check_profile(dimensions: list[DimensionSpec]) -> None:
     if not dimensions:
         raise InvalidProfile("A job needs at least one competency dimension.")
@@ -174,6 +179,7 @@ def do_update_profile(
     The change is recorded (before and after, who, why) and audited; the assessment app
     re-computes the job's reports when the event is delivered.
     """
+    check_may_manage_job(actor, job)
     current = list(job.dimensions.all())
     specs = [
         DimensionSpec(
@@ -220,6 +226,7 @@ def do_set_observation_weight(
     Zero by default (compliance.md: observations carry no weight unless HR enables one);
     every change is recorded like a profile change, audited, and re-computes the reports.
     """
+    check_may_manage_job(actor, job)
     if not Decimal(0) <= weight <= Decimal("0.3"):
         raise InvalidProfile(_("The weight of observations must be between 0 and 0.3."))
     if not reason.strip():

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from hireloop.candidates.enums import ResumeStatus
 from hireloop.jobs.models import Job
+from hireloop.jobs.services import check_may_manage_job
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit
 
@@ -84,6 +85,7 @@ def do_receive_files(
     size is known to be within the limit, one at a time. Refused files are recorded on the
     batch, so the page can say which ones and why, and the others are still taken.
     """
+    check_may_manage_job(actor, job)
     with transaction.atomic():
         batch = _new_batch(job, actor, status=BatchStatus.EXPANDED)
         rejected = []
@@ -125,6 +127,7 @@ def do_receive_zip(*, job: Job, filename: str, data: bytes | IO[bytes], actor: A
     ``data`` may be an open file (an upload in its temporary file): it is checked and sealed
     to storage in chunks, never read whole into memory.
     """
+    check_may_manage_job(actor, job)
     label = clean_filename(filename or "archive.zip")
     source: IO[bytes] = io.BytesIO(data) if isinstance(data, bytes) else data
     source.seek(0, io.SEEK_END)

@@ -88,7 +88,8 @@ def do_intake_resume(
     """Store one resume as an application and queue it for parsing and screening.
 
     read_alone=False leaves the reading to the caller: a batch queues all its resumes for
-    one do_parse_resumes (bulk.py).
+    one do_parse_resumes (bulk.py). The public doors (do_receive_files, do_receive_zip) check
+    that the actor may manage the job, once per upload rather than once per resume.
     """
     filename = clean_filename(filename)
     check_upload(filename=filename, size=len(data))

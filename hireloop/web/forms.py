@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hireloop.accounts.models import User
 from hireloop.accounts.roles import Role
-from hireloop.assessment.enums import Decision
+from hireloop.decisions.enums import ReviewDecision
 from hireloop.interviews.services import InvitationInvalid, check_invitation_deadline
 from hireloop.jobs.models import Job
 from hireloop.jobs.services import DimensionSpec
@@ -202,7 +202,7 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices)
+    decision = forms.ChoiceField(label=_("Decision"), choices=ReviewDecision.choices)
     confirm_divergence = forms.BooleanField(
         label=_("I have re-checked the dimensions where my score differs from the AI's"),
         required=False,

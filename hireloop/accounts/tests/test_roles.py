@@ -28,11 +28,11 @@ def test_every_role_exists_as_a_group_with_its_matrix() -> None:
     [
         (Role.AUDITOR, "privacy.view_auditentry", True),
         (Role.AUDITOR, "candidates.view_candidate", False),  # no raw personal data
-        (Role.INTERVIEWER, "assessment.add_interviewerreview", True),
+        (Role.INTERVIEWER, "decisions.add_interviewerreview", True),
         (Role.INTERVIEWER, "candidates.view_candidate", False),
         (Role.INTERVIEWER, "candidates.change_application", False),
-        (Role.INTERVIEWER, "assessment.view_humanreviewrequest", False),  # HR's task
-        (Role.RECRUITER, "assessment.change_humanreviewrequest", True),
+        (Role.INTERVIEWER, "decisions.view_humanreviewrequest", False),  # HR's task
+        (Role.RECRUITER, "decisions.change_humanreviewrequest", True),
         (Role.RECRUITER, "candidates.add_application", True),
         (Role.RECRUITER, "privacy.view_auditentry", False),
         (Role.RECRUITER, "archive.change_performancereview", False),

@@ -5,10 +5,10 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hireloop.assessment.enums import ReviewRequestStatus
-from hireloop.assessment.models import HumanReviewRequest, InterviewerReview
 from hireloop.candidates.enums import Stage
 from hireloop.decisions.calibration import summarise_differences
+from hireloop.decisions.enums import ReviewRequestStatus
+from hireloop.decisions.models import HumanReviewRequest, InterviewerReview
 from hireloop.decisions.reviews import (
     DivergenceUnconfirmed,
     ReviewInvalid,

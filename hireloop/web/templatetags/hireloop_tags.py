@@ -1,7 +1,7 @@
 from django import template
 
-from hireloop.assessment.enums import Resolution
 from hireloop.assessment.templatetags.report_tags import anchor_name, redact
+from hireloop.decisions.enums import Resolution
 
 from ..explain import INTEGRITY_KINDS, degree_label
 

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from hireloop.assessment.models import HumanReviewRequest
+from hireloop.decisions.models import HumanReviewRequest
 from hireloop.interviews.services import do_invite, link_token
 from hireloop.testing.factories import PASSWORD, ApplicationFactory
 from hireloop.testing.interviews import take_interview

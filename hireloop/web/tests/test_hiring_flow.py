@@ -110,7 +110,7 @@ def test_job_to_employee(client, job, recruiter, interviewer, run_worker):  # ty
 
 
 def test_a_divergent_review_must_be_re_checked(client, job, recruiter, interviewer, run_worker):  # type: ignore[no-untyped-def]
-    from hireloop.assessment.models import InterviewerReview
+    from hireloop.decisions.models import InterviewerReview
     from hireloop.interviews.services import current_question, do_invite, do_start, do_submit_answer
     from hireloop.testing.factories import ApplicationFactory
 

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from hireloop.assessment.models import InterviewerReview, Report
+from hireloop.assessment.models import Report
 from hireloop.assessment.radar import AI_COLOUR, FILL_OPACITY, REVIEW_COLOUR
 from hireloop.assessment.report_pdf import (
     OfflineFetcher,
@@ -20,6 +20,7 @@ from hireloop.assessment.report_pdf import (
     html_to_pdf,
     render_report_pdf,
 )
+from hireloop.decisions.models import InterviewerReview
 from hireloop.interviews.services import current_question, do_invite, do_start, do_submit_answer
 from hireloop.testing.factories import PASSWORD, ApplicationFactory, DimensionFactory
 from hireloop.web.views.reports import report_summary_context

@@ -10,12 +10,13 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from hireloop.assessment.models import AnswerAnnotation, DimensionScore, Report
+from hireloop.assessment.models import DimensionScore, Report
 from hireloop.assessment.radar import radar_svg
 from hireloop.assessment.report_pdf import render_report_pdf
 from hireloop.assessment.report_summary import DimensionInput, summarise
 from hireloop.assessment.services import access_report
 from hireloop.candidates.services import masked_name, quote_redactor
+from hireloop.decisions.models import AnswerAnnotation
 from hireloop.decisions.reviews import (
     DivergenceUnconfirmed,
     ReviewInvalid,

@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hireloop.assessment.enums import ReviewRequestStatus
 from hireloop.candidates.services import masked_name
 from hireloop.decisions.calibration import BIN_EDGES
+from hireloop.decisions.enums import ReviewRequestStatus
 from hireloop.decisions.reviews import (
     ReviewInvalid,
     access_review_request,
