@@ -8,9 +8,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from hireloop.errors import HireLoopError, InvalidTransition, NotFoundOrForbidden
+from hireloop.errors import ActionNotAllowed, HireLoopError, InvalidTransition, NotFoundOrForbidden
 from hireloop.jobs.models import Job
-from hireloop.jobs.services import jobs_visible_to
+from hireloop.jobs.services import check_may_manage_job, jobs_visible_to
 from hireloop.privacy import masking
 from hireloop.privacy.crypto import blind_index, phone_blind_index
 from hireloop.privacy.masking import Redactor
@@ -90,6 +90,23 @@ def do_move_stage(
             payload={"application_id": locked.pk, "from": from_stage, "to": to_stage},
         )
     application.stage = to_stage
+
+
+# Moves staff make by hand on the candidate page; the invitation, the decisions and the
+# interview's own moves have their own doors (do_invite, decisions.do_decide, the room).
+STAFF_MOVES = (Stage.SHORTLISTED, Stage.WITHDRAWN)
+
+
+def staff_moves_from(stage: str) -> list[str]:
+    return [move for move in STAFF_MOVES if move in ALLOWED_TRANSITIONS[stage]]
+
+
+def do_staff_move(*, application: Application, to_stage: str, actor: Any, reason: str) -> None:
+    """Shortlist an application, or record that the candidate withdrew: the job's managers."""
+    check_may_manage_job(actor, application.job)
+    if to_stage not in staff_moves_from(application.stage):
+        raise InvalidTransition(_("This move is not available from the current stage."))
+    do_move_stage(application=application, to_stage=to_stage, actor=actor, reason=reason)
 
 
 class DuplicateResume(HireLoopError):
@@ -225,6 +242,30 @@ def _fill_blanks(candidate: Candidate, *, name: str, email: str, phone: str) -> 
         email=candidate.email or email,
         phone=candidate.phone or phone,
     )
+
+
+def access_original_resume(viewer: Any, *, application_id: int, resume_id: int) -> ResumeFile:
+    """A resume file as the candidate sent it, for a viewer who may see personal data unmasked.
+
+    The original shows every contact detail in clear, so viewers who see them masked get
+    ActionNotAllowed; each opening is audited as a read of the original.
+    """
+    application = access_application(viewer, application_id)
+    resume = application.resumes.filter(pk=resume_id).first()
+    if resume is None:
+        raise NotFoundOrForbidden("Resume not found.")
+    if not may_see_unmasked(viewer):
+        raise ActionNotAllowed(
+            _("The original resume shows contact details your role sees masked.")
+        )
+    reveal(actor=viewer, object_type="resume_file", object_id=resume.pk, fields=["original"])
+    return resume
+
+
+def read_original(resume: ResumeFile) -> bytes:
+    """The decrypted bytes of a resume file (storage decrypts on read)."""
+    with resume.file.open("rb") as handle:
+        return handle.read()
 
 
 def candidate_view(*, candidate: Candidate, viewer: Any) -> dict:

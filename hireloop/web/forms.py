@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hireloop.accounts.models import User
 from hireloop.accounts.roles import Role
+from hireloop.candidates.enums import Stage
 from hireloop.decisions.enums import ReviewDecision
 from hireloop.interviews.services import InvitationInvalid, check_invitation_deadline
 from hireloop.jobs.models import Job
@@ -160,6 +161,19 @@ class InviteForm(forms.Form):
         except InvitationInvalid as error:
             raise forms.ValidationError(str(error), code="deadline_past") from error
         return deadline
+
+
+class MoveForm(forms.Form):
+    """A stage move by hand (shortlist, withdrawn): the stages offered are the reachable ones."""
+
+    to_stage = forms.ChoiceField(label=_("Move to"))
+    reason = forms.CharField(label=_("Reason"), max_length=2000)
+
+    def __init__(self, *args, stages: list[str], **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        field = self.fields["to_stage"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(s, Stage(s).label) for s in stages]
 
 
 class StageForm(forms.Form):

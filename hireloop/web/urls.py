@@ -9,6 +9,7 @@ from .views import (
     plans,
     profile,
     reports,
+    resumes,
     reviews,
     room,
     room_media,
@@ -32,6 +33,21 @@ urlpatterns = [
         "applications/<int:application_id>/",
         applications.application_detail,
         name="application_detail",
+    ),
+    path(
+        "applications/<int:application_id>/resumes/<int:resume_id>/",
+        resumes.resume_original,
+        name="resume_original",
+    ),
+    path(
+        "applications/<int:application_id>/resumes/<int:resume_id>/pages/<int:page>/",
+        resumes.resume_page,
+        name="resume_page",
+    ),
+    path(
+        "applications/<int:application_id>/move/",
+        applications.application_move,
+        name="application_move",
     ),
     path(
         "applications/<int:application_id>/invite/",

@@ -54,3 +54,9 @@ def on_colour(background: str) -> str:
 # Shared with the report PDF's own library.
 register.filter("redact", redact)
 register.filter("anchor_name", anchor_name)
+
+
+@register.filter
+def met_count(checks: list[dict]) -> int:
+    """How many of a list of stored checks ({"met": bool, …}) were met."""
+    return sum(1 for check in checks if check.get("met"))

@@ -127,8 +127,9 @@ def test_the_whole_hiring_loop(
 
     page.goto(page.url)
     assert page.get_by_test_id("stage").inner_text() == "Offer"
+    page.get_by_test_id("hire-action").locator("summary").click()
     page.fill("#id_hire_reason", "Offer accepted")
-    page.click("text=Confirm hire")
+    page.click("text=Confirm: hire Alice Chen")
     page.wait_for_selector("text=Hired. The employee record has been created.")
     assert page.get_by_test_id("stage").inner_text() == "Hired"
     # The employee archive is HR's: the recruiter hires into it, an HR administrator reads it.

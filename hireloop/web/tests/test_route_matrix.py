@@ -15,9 +15,12 @@ Back-office routes are checked model by model against the role × permission mat
 system administrators everything, and every other role is sent to the back office's login.
 """
 
+import hashlib
+import io
 import re
 from dataclasses import dataclass
 
+import pypdfium2 as pdfium
 import pytest
 from django.contrib import admin
 from django.core.files.base import ContentFile
@@ -27,6 +30,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from hireloop.accounts.roles import ROLE_PERMISSIONS, Role
 from hireloop.archive.models import Employee
+from hireloop.candidates.models import ResumeFile
 from hireloop.decisions.reviews import do_request_human_review
 from hireloop.interviews import room as flow
 from hireloop.interviews.enums import AnswerMode
@@ -55,6 +59,7 @@ def _only(*allowed: str, otherwise: str = "denied") -> dict[str, str]:
 
 ON_JOB = ("int_on", "rec_on", "hr", "sys")
 MANAGES_JOB = ("rec_on", "hr", "sys")
+UNMASKED_ON_JOB = ("rec_on", "hr", "sys")
 REQUEST_WORK = ("rec_on", "hr", "sys")  # candidates' review requests are HR's tasks
 
 
@@ -86,6 +91,10 @@ ROUTES: dict[str, Route] = {
     "web:application_invite": Route("POST", _only(*MANAGES_JOB)),
     "web:application_reject": Route("POST", _only("int_on", *MANAGES_JOB)),
     "web:application_hire": Route("POST", _only(*MANAGES_JOB)),
+    "web:application_move": Route("POST", _only(*MANAGES_JOB)),
+    # The original shows contact details in clear: only roles that see them unmasked.
+    "web:resume_original": Route("GET", _only(*UNMASKED_ON_JOB)),
+    "web:resume_page": Route("GET", _only(*UNMASKED_ON_JOB)),
     "web:report_detail": Route("GET", _only(*ON_JOB)),
     "web:report_pdf": Route("GET", _only(*ON_JOB)),
     "web:answer_recording": Route("GET", _only(*ON_JOB)),
@@ -168,8 +177,27 @@ def world(organisation, job, recruiter, interviewer, hr_admin, auditor):  # type
         "employee_id": employee.pk,
         "token": link_token(fresh),
         "question_id": 1,
+        "resume_id": _resume_file(session.application).pk,
+        "page": 1,
     }
     return users, args
+
+
+def _resume_file(application) -> ResumeFile:  # type: ignore[no-untyped-def]
+    """A one-page PDF as the application's resume, for the original-resume routes."""
+    document = pdfium.PdfDocument.new()
+    document.new_page(595, 842)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    return ResumeFile.objects.create(
+        application=application,
+        file=default_storage.save("resumes/matrix.pdf", ContentFile(data)),
+        original_name="cv.pdf",
+        content_type="application/pdf",
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
 
 
 def _voice_interview(job, recruiter):  # type: ignore[no-untyped-def]

@@ -12,16 +12,20 @@ from hireloop.candidates.enums import ALLOWED_TRANSITIONS, Stage
 from hireloop.candidates.services import (
     access_application,
     candidate_view,
+    do_staff_move,
     quote_redactor,
+    staff_moves_from,
 )
 from hireloop.decisions.services import Decision, do_decide, may_decide
 from hireloop.errors import HireLoopError
 from hireloop.interviews.services import do_invite, interview_qr_svg, interview_url
-from hireloop.jobs.services import may_manage_job
+from hireloop.jobs.services import check_may_manage_job, may_manage_job
+from hireloop.privacy.services import may_see_unmasked
 from hireloop.screening.matching import MatchResult
 
 from ..explain import describe_check
-from ..forms import InviteForm, StageForm
+from ..forms import InviteForm, MoveForm, StageForm
+from ..resume_view import resume_layout
 
 
 @login_required
@@ -36,6 +40,8 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
     )
     checks = [describe_check(c, application.job) for c in explanation.checks] if explanation else []
     may_manage = may_manage_job(request.user, application.job)
+    moves = staff_moves_from(application.stage) if may_manage else []
+    resumes = list(application.resumes.all())
     return render(
         request,
         "web/application_detail.html",
@@ -43,11 +49,13 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             "application": application,
             "person": candidate_view(candidate=application.candidate, viewer=request.user),
             "redactor": quote_redactor(candidate=application.candidate, viewer=request.user),
-            "resumes": application.resumes.all(),
+            "resumes": [(r, resume_layout(r.parsed)) for r in resumes],
+            "may_open_original": may_see_unmasked(request.user),
             "explanation": explanation,
             "checks": checks,
             "history": application.stage_changes.all(),
             "sessions": [_session_row(s, request) for s in sessions],
+            "move_form": MoveForm(stages=moves) if moves else None,
             "reports": reports,
             "may_manage": may_manage,
             "may_invite": may_manage and Stage.INVITED in _reachable(application.stage),
@@ -102,6 +110,29 @@ def application_invite(request: HttpRequest, application_id: int) -> HttpRespons
         for field_errors in form.errors.values():
             for refusal in field_errors:
                 messages.error(request, str(refusal))
+    return redirect("web:application_detail", application_id)
+
+
+@login_required
+@require_POST
+def application_move(request: HttpRequest, application_id: int) -> HttpResponse:
+    """Shortlist, or record a withdrawal: the moves that are neither invitation nor decision."""
+    application = access_application(request.user, application_id)
+    check_may_manage_job(request.user, application.job)
+    form = MoveForm(request.POST, stages=staff_moves_from(application.stage))
+    if not form.is_valid():
+        messages.error(request, _("Choose a stage and give a reason."))
+        return redirect("web:application_detail", application_id)
+    try:
+        do_staff_move(
+            application=application,
+            to_stage=form.cleaned_data["to_stage"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("Stage changed."))
+    except HireLoopError as error:
+        messages.error(request, str(error))
     return redirect("web:application_detail", application_id)
 
 
