@@ -46,3 +46,13 @@ class DuplicateReason(models.TextChoices):
     SAME_FILE = "same_file", _("same resume file")
     SAME_EMAIL = "same_email", _("same e-mail address")
     SAME_PHONE = "same_phone", _("same phone number")
+
+
+class StageReason(models.TextChoices):
+    """Why the system moved an application: stored as this code, shown in the reader's
+    language (a stored sentence would stay in the language of whoever caused the move)."""
+
+    SHORTLISTED_ON_INVITATION = "shortlisted_on_invitation", _("Shortlisted on invitation")
+    INVITED = "invited", _("Invited to the AI interview")
+    INTERVIEW_STARTED = "interview_started", _("Candidate started the interview")
+    INTERVIEW_COMPLETED = "interview_completed", _("Candidate completed the interview")

@@ -6,7 +6,7 @@ from hireloop.jobs.models import Job
 from hireloop.org.models import Organisation
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 
-from .enums import DuplicateReason, ResumeStatus, Stage
+from .enums import DuplicateReason, ResumeStatus, Stage, StageReason
 
 PERSONAL_FIELDS = ("name", "email", "phone", "id_number")
 SENSITIVE_FIELDS = ("gender", "birth_date", "ethnicity", "region")
@@ -86,7 +86,8 @@ class StageChange(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     actor_label = models.CharField(max_length=150)
-    reason = EncryptedTextField()
+    reason = EncryptedTextField(blank=True)  # a person's words
+    reason_code = models.CharField(max_length=40, blank=True, choices=StageReason.choices)
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -96,6 +97,11 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_stage} → {self.to_stage}"
+
+    @property
+    def reason_text(self) -> str:
+        """The system's reason in the reader's language, or the person's words."""
+        return str(self.get_reason_code_display()) if self.reason_code else self.reason
 
 
 def resume_upload_path(instance: "ResumeFile", filename: str) -> str:

@@ -25,7 +25,14 @@ from hireloop.privacy.services import (
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
-from .enums import ALLOWED_TRANSITIONS, DECISION_STAGES, HUMAN_ONLY_STAGES, DuplicateReason, Stage
+from .enums import (
+    ALLOWED_TRANSITIONS,
+    DECISION_STAGES,
+    HUMAN_ONLY_STAGES,
+    DuplicateReason,
+    Stage,
+    StageReason,
+)
 from .models import PERSONAL_FIELDS, Application, Candidate, ResumeFile, StageChange
 
 
@@ -59,16 +66,24 @@ def check_transition(*, application: Application, to_stage: str, actor: Any) -> 
 
 
 def do_move_stage(
-    *, application: Application, to_stage: str, actor: Any, reason: str, decided: bool = False
+    *,
+    application: Application,
+    to_stage: str,
+    actor: Any,
+    reason: str = "",
+    reason_code: str = "",
+    decided: bool = False,
 ) -> None:
     """Move an application along the pipeline, recording who, when and why.
 
-    Offer, rejection and hire are decisions: only ``decisions.do_decide`` moves there (it
-    passes ``decided=True`` after checking that this person may decide).
+    Why is a person's ``reason``, or for the system's own moves a ``reason_code``
+    (StageReason), shown in the reader's language. Offer, rejection and hire are decisions:
+    only ``decisions.do_decide`` moves there (it passes ``decided=True`` after checking that
+    this person may decide).
     """
     if to_stage in DECISION_STAGES and not decided:
         raise InvalidTransition("A decision is made through decisions.do_decide.")
-    if not reason.strip():
+    if not reason.strip() and reason_code not in StageReason.values:
         raise InvalidTransition("A stage change needs a reason.")
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
@@ -81,6 +96,7 @@ def do_move_stage(
             actor=actor if is_person else None,
             actor_label=actor.get_username() if is_person else str(actor or "system"),
             reason=reason,
+            reason_code=reason_code,
         )
         from_stage = locked.stage
         locked.stage = to_stage

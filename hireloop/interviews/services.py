@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hireloop.candidates.enums import ResumeStatus, Stage
+from hireloop.candidates.enums import ResumeStatus, Stage, StageReason
 from hireloop.candidates.models import Application, ResumeFile
 from hireloop.candidates.services import do_move_stage
 from hireloop.errors import HireLoopError, InterviewLinkInvalid
@@ -283,13 +283,13 @@ def do_invite(
                 application=application,
                 to_stage=Stage.SHORTLISTED,
                 actor=actor,
-                reason=_("Shortlisted on invitation"),
+                reason_code=StageReason.SHORTLISTED_ON_INVITATION,
             )
         do_move_stage(
             application=application,
             to_stage=Stage.INVITED,
             actor=actor,
-            reason=_("Invited to the AI interview"),
+            reason_code=StageReason.INVITED,
         )
         session = InterviewSession.objects.create(
             application=application, plan=plan, deadline=deadline, notes=notes
@@ -355,7 +355,7 @@ def do_start(*, session: InterviewSession) -> None:
             application=session.application,
             to_stage=Stage.INTERVIEWING,
             actor="candidate",
-            reason=_("Candidate started the interview"),
+            reason_code=StageReason.INTERVIEW_STARTED,
         )
 
 
@@ -535,7 +535,7 @@ def _complete(session: InterviewSession) -> None:
         application=session.application,
         to_stage=Stage.INTERVIEWED,
         actor="candidate",
-        reason=_("Candidate completed the interview"),
+        reason_code=StageReason.INTERVIEW_COMPLETED,
     )
     # Scoring subscribes to this event, so the interview app never depends on assessment.
     record_event(type=EventType.INTERVIEW_COMPLETED, payload={"session_id": session.pk})
