@@ -188,6 +188,8 @@ def injection_flags(session: InterviewSession) -> list[dict[str, Any]]:
             "question": answer.question.text,
             "evidence": finding.evidence,
             "detail": finding.detail,
+            "code": finding.code,
+            "params": dict(finding.params),
         }
         for answer in answers
         for finding in prompt_injection_findings(_with_follow_up(answer))

@@ -33,7 +33,7 @@ from typing import Any
 
 from lxml import etree
 
-from .integrity import Finding, RunStyle, hidden_run_findings, word_hiding_reason
+from .integrity import Finding, Place, Reason, RunStyle, hidden_run_findings, word_hiding_reason
 
 # A real .docx unpacks to a few MB; Word never writes a DTD, which is how "billion laughs"
 # entity bombs get in. Ratio: text XML compresses ~5-20x; a zip bomb reaches 1000x.
@@ -137,7 +137,7 @@ def _read_parts(archive: zipfile.ZipFile) -> "_Reader":
         raise ValueError("word/document.xml holds no document body")
     reader = _Reader(_styles_of(archive), _document_background(document))
     headers = [
-        reader.paragraph(p, "page header")
+        reader.paragraph(p, ("page_header", 0))
         for header in _section_headers(archive, body)
         for p in header.iter(qn("w:p"))
     ]
@@ -280,30 +280,30 @@ class _Reader:
         self._body_pt = _half_points(body) or WORD_DEFAULT_PT
         self._paragraphs = 0
         self.text: list[str] = []
-        self.runs: list[tuple[str, tuple[str, str] | None, str]] = []
+        self.runs: list[tuple[str, Reason | None, Place]] = []
 
     def block(self, block: Any) -> str:
         """Paragraph text, or a table with one line per row and cells joined by " | "."""
         if block.tag == qn("w:p"):
-            return self.paragraph(block, "")
+            return self.paragraph(block, None)
         if block.tag != qn("w:tbl"):
             return ""
         rows = []
         for row in block.iterfind(qn("w:tr")):
             cells = [
                 # A vertically merged cell is read once, in its first row.
-                "\n".join(self.paragraph(p, "") for p in cell.iterfind(qn("w:p")))
+                "\n".join(self.paragraph(p, None) for p in cell.iterfind(qn("w:p")))
                 for cell in row.iterfind(qn("w:tc"))
                 if not _continues_merge(cell)
             ]
             rows.append(" | ".join(text for text in dict.fromkeys(cells) if text.strip()))
         return "\n".join(rows)
 
-    def paragraph(self, p: Any, where: str) -> str:
+    def paragraph(self, p: Any, where: Place | None) -> str:
         """The visible text of one w:p; every run is recorded with how it is hidden, if it is."""
-        if not where:
+        if where is None:
             self._paragraphs += 1
-            where = f"paragraph {self._paragraphs}"
+            where = ("paragraph", self._paragraphs)
         visible = []
         for run in _runs(p):
             text = _run_text(run)

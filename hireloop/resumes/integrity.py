@@ -49,21 +49,104 @@ STUFFED_MIN_SHARE = 0.05
 STUFFED_LINE_MIN_ITEMS = 6
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a text for the translation catalogue. It is translated where it is shown (the
+    pages), not here: this module also runs in the sandbox's child process, without Django."""
+    return message
+
+
+# Why a finding was raised: a code and its parameters, stored so that each reader sees it in
+# their own language (web.explain.finding_detail). These are the English texts.
+DETAILS = {
+    "off_page": gettext_noop("text outside the page (%(x).0f, %(y).0f pt from its top-left)"),
+    "tiny": gettext_noop("%(size).1f pt text, too small to read"),
+    "tiny_beside_body": gettext_noop(
+        "%(size).1f pt text beside %(body).1f pt body text, too small to read"
+    ),
+    "pale": gettext_noop("text coloured like the white page (%(colour)s, %(size).1f pt)"),
+    "not_rendered": gettext_noop("text not shown on the rendered page"),
+    "word_hidden": gettext_noop("text marked hidden in Word (w:vanish)"),
+    "word_background": gettext_noop(
+        "text coloured like its background (%(colour)s on %(background)s)"
+    ),
+    "repeated_term": gettext_noop(
+        "“%(term)s” appears %(count)d times, %(share)d%% of all %(total)d words"
+    ),
+    "repeated_line": gettext_noop("a line of %(items)d keywords with only %(distinct)d different"),
+    "aimed_at_screener": gettext_noop("text aimed at an AI screener: “%(match)s”"),
+}
+PLACES = {
+    "page": gettext_noop("page %(number)d"),
+    "paragraph": gettext_noop("paragraph %(number)d"),
+    "page_header": gettext_noop("page header"),
+}
+WITH_PLACE = gettext_noop("%(detail)s, %(place)s")
+
+Params = tuple[tuple[str, str | int | float], ...]
+
+
+@dataclass(frozen=True)
+class Detail:
+    """Why a finding was raised: a code of DETAILS and its parameters (a tuple, so hashable)."""
+
+    code: str
+    params: Params = ()
+
+
+def detail(code: str, **params: str | int | float) -> Detail:
+    return Detail(code, tuple(sorted(params.items())))
+
+
+def detail_text(code: str, params: dict, translate=lambda text: text) -> str:  # type: ignore[no-untyped-def,type-arg]
+    """The detail as a sentence: in English, or through translate (a gettext)."""
+    text = translate(DETAILS[code]) % params
+    place = params.get("place")
+    if place in PLACES:
+        where = translate(PLACES[place]) % {"number": params.get("place_number", 0)}
+        text = translate(WITH_PLACE) % {"detail": text, "place": where}
+    return text
+
+
 @dataclass(frozen=True)
 class Finding:
     """One integrity flag: kind, the quoted text that raised it, and why, for a recruiter.
 
     kind is "hidden_text" | "tiny_text" | "off_page_text" | "keyword_stuffing" |
-    "prompt_injection".
+    "prompt_injection". detail is the English sentence (for the command line and readers of
+    findings stored before codes); code and params say the same for any language.
     """
 
     kind: str
     evidence: str
     detail: str
+    code: str = ""
+    params: Params = ()
 
-    def to_dict(self) -> dict[str, str]:
-        """A JSON-safe dict with the keys kind, evidence and detail."""
-        return {"kind": self.kind, "evidence": self.evidence, "detail": self.detail}
+    @classmethod
+    def of(cls, kind: str, evidence: str, why: Detail) -> "Finding":
+        params = dict(why.params)
+        return cls(kind, evidence, detail_text(why.code, params), why.code, why.params)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Finding":  # type: ignore[type-arg]
+        params = data.get("params") or {}
+        return cls(
+            data["kind"],
+            data["evidence"],
+            data["detail"],
+            data.get("code", ""),
+            tuple(sorted(params.items())),
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-safe dict with the keys kind, evidence, detail, code and params."""
+        return {
+            "kind": self.kind,
+            "evidence": self.evidence,
+            "detail": self.detail,
+            "code": self.code,
+            "params": dict(self.params),
+        }
 
 
 class Box(NamedTuple):
@@ -170,33 +253,32 @@ def _hides_something(finding: Finding, visible_text: str) -> bool:
 # --- hidden text -------------------------------------------------------------------------
 
 
-def hiding_reason(glyph: Glyph, page: PageLayout) -> tuple[str, str] | None:
+Reason = tuple[str, Detail]  # (kind, why)
+
+
+def hiding_reason(glyph: Glyph, page: PageLayout) -> Reason | None:
     """(kind, detail) when a person could not see this glyph on the printed page, else None.
 
     Judged from the glyph's own data (position, size, colour); what only the rendered page
     shows is in page.unseen (glyph_reasons combines both).
     """
     if not page.media.overlaps(glyph.box):
-        position = f"x={glyph.box.x0:.0f}, y={glyph.box.top:.0f}"
-        return "off_page_text", f"text outside the page ({position} pt from its top-left)"
+        return "off_page_text", detail("off_page", x=glyph.box.x0, y=glyph.box.top)
     if glyph.size < MIN_READABLE_PT or glyph.size < MIN_BODY_SHARE * page.body_size:
         return "tiny_text", _tiny_detail(glyph.size, page.body_size)
     if is_pale(glyph.rgb) and not any(b.overlaps(glyph.box) for b in page.backgrounds):
-        return (
-            "hidden_text",
-            f"text coloured like the white page ({_hex(glyph.rgb)}, {glyph.size:.1f} pt)",
-        )
+        return "hidden_text", detail("pale", colour=_hex(glyph.rgb), size=glyph.size)
     return None
 
 
-def glyph_reasons(page: PageLayout) -> list[tuple[str, str] | None]:
+def glyph_reasons(page: PageLayout) -> list[Reason | None]:
     """hiding_reason of each glyph, or "not shown on the rendered page" for page.unseen."""
     unseen = page.unseen
     reasons = []
     for index, glyph in enumerate(page.glyphs):
         reason = hiding_reason(glyph, page)
         if reason is None and index in unseen:
-            reason = ("hidden_text", "text not shown on the rendered page")
+            reason = ("hidden_text", detail("not_rendered"))
         reasons.append(reason)
     return reasons
 
@@ -241,47 +323,53 @@ def hidden_text_findings(pages: Iterable[PageLayout]) -> list[Finding]:
         if not may_hide_text(page):
             continue
         run: list[str] = []
-        run_reason: tuple[str, str] | None = None
+        run_reason: Reason | None = None
         for glyph, reason in zip(page.glyphs, glyph_reasons(page), strict=True):
             if run_reason is not None and (reason is None or reason[0] != run_reason[0]):
-                findings.extend(_run_finding(run, run_reason, page.number))
+                findings.extend(_run_finding(run, run_reason, ("page", page.number)))
                 run, run_reason = [], None
             if reason is not None:
                 run_reason = run_reason or reason
                 run.append(glyph.text)
         if run_reason is not None:
-            findings.extend(_run_finding(run, run_reason, page.number))
+            findings.extend(_run_finding(run, run_reason, ("page", page.number)))
     return _capped(findings)
 
 
-def _run_finding(chars: list[str], reason: tuple[str, str], where: int | str) -> list[Finding]:
+Place = tuple[str, int]  # a PLACES code and its number: ("page", 2), ("paragraph", 14)
+
+
+def _run_finding(chars: list[str], reason: Reason, where: Place) -> list[Finding]:
     text = " ".join("".join(chars).split())
     if not text:
         return []
-    kind, detail = reason
-    place = f"page {where}" if isinstance(where, int) else where
-    return [Finding(kind, _clip(text), f"{detail}, {place}")]
+    kind, why = reason
+    place, number = where
+    located = Detail(
+        why.code, tuple(sorted((*why.params, ("place", place), ("place_number", number))))
+    )
+    return [Finding.of(kind, _clip(text), located)]
 
 
-def word_hiding_reason(style: RunStyle, body_pt: float = 0.0) -> tuple[str, str] | None:
+def word_hiding_reason(style: RunStyle, body_pt: float = 0.0) -> Reason | None:
     """(kind, detail) when a Word run would not be seen on the page, else None.
 
     The same limits as for PDFs: under MIN_READABLE_PT or MIN_BODY_SHARE of the body size
     (body_pt), or a colour whose contrast with what is behind the run is under MIN_CONTRAST.
     """
     if style.is_hidden:
-        return "hidden_text", "text marked hidden in Word (w:vanish)"
+        return "hidden_text", detail("word_hidden")
     if style.size_pt is not None and (
         style.size_pt < MIN_READABLE_PT or style.size_pt < MIN_BODY_SHARE * body_pt
     ):
         return "tiny_text", _tiny_detail(style.size_pt, body_pt)
     if style.rgb is not None and contrast_ratio(style.rgb, style.background) < MIN_CONTRAST:
-        colours = f"{_hex(style.rgb)} on {_hex(style.background)}"
-        return "hidden_text", f"text coloured like its background ({colours})"
+        colours = {"colour": _hex(style.rgb), "background": _hex(style.background)}
+        return "hidden_text", detail("word_background", **colours)
     return None
 
 
-def hidden_run_findings(runs: Iterable[tuple[str, tuple[str, str] | None, str]]) -> list[Finding]:
+def hidden_run_findings(runs: Iterable[tuple[str, Reason | None, Place]]) -> list[Finding]:
     """One finding per stretch of runs hidden the same way; runs are (text, reason, where).
 
     A visible run with only spaces does not end a stretch, so "Kubernetes Terraform" written
@@ -289,8 +377,8 @@ def hidden_run_findings(runs: Iterable[tuple[str, tuple[str, str] | None, str]])
     """
     findings: list[Finding] = []
     stretch: list[str] = []
-    current: tuple[str, str] | None = None
-    where = ""
+    current: Reason | None = None
+    where: Place = ("paragraph", 0)
     for text, reason, place in runs:
         if reason is None and not text.strip():
             continue
@@ -318,10 +406,10 @@ def relative_luminance(rgb: tuple[float, float, float]) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
-def _tiny_detail(size: float, body: float) -> str:
+def _tiny_detail(size: float, body: float) -> Detail:
     if size < MIN_READABLE_PT or not body:
-        return f"{size:.1f} pt text, too small to read"
-    return f"{size:.1f} pt text beside {body:.1f} pt body text, too small to read"
+        return detail("tiny", size=size)
+    return detail("tiny_beside_body", size=size, body=body)
 
 
 def _hex(rgb: tuple[float, float, float] | None) -> str:
@@ -366,10 +454,16 @@ def _overused_terms(text: str) -> list[Finding]:
     tokens = [token.lower() for token in _TOKEN.findall(text)]
     counts = Counter(token for token in tokens if token not in STOPWORDS)
     return [
-        Finding(
+        Finding.of(
             "keyword_stuffing",
             term,
-            f"“{term}” appears {count} times, {count / len(tokens):.0%} of all {len(tokens)} words",
+            detail(
+                "repeated_term",
+                term=term,
+                count=count,
+                share=round(100 * count / len(tokens)),
+                total=len(tokens),
+            ),
         )
         for term, count in counts.most_common()
         if count > STUFFED_MIN_COUNT and count / len(tokens) > STUFFED_MIN_SHARE
@@ -384,8 +478,8 @@ def _repetitive_lines(text: str) -> list[Finding]:
         items = [item.lower() for item in _LIST_SEPARATORS.split(line) if _TOKEN.search(item)]
         distinct = set(items)
         if len(items) >= STUFFED_LINE_MIN_ITEMS and len(distinct) * 2 < len(items):
-            detail = f"a line of {len(items)} keywords with only {len(distinct)} different"
-            findings.append(Finding("keyword_stuffing", _clip(line.strip()), detail))
+            why = detail("repeated_line", items=len(items), distinct=len(distinct))
+            findings.append(Finding.of("keyword_stuffing", _clip(line.strip()), why))
     return findings
 
 
@@ -430,10 +524,10 @@ def prompt_injection_findings(text: str) -> list[Finding]:
     """Sentences that address an AI screener, quoted as the sentence around the match."""
     flat = normalise_for_matching(text)
     findings = [
-        Finding(
+        Finding.of(
             "prompt_injection",
             _sentence_around(flat, match.start(), match.end()),
-            f"text aimed at an AI screener: “{match.group(0)}”",
+            detail("aimed_at_screener", match=match.group(0)),
         )
         for match in _INJECTION.finditer(flat)
     ]

@@ -156,7 +156,7 @@ class SandboxWorker:
         if "error" in answer:
             raise ResumeUnreadable(str(answer.get("message") or _generic(label)))
         try:
-            findings = [Finding(**finding) for finding in answer["findings"]]
+            findings = [Finding.from_dict(finding) for finding in answer["findings"]]
             text = str(answer["text"])
             parsed = None
             if self.parse:

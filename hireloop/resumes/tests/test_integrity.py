@@ -66,13 +66,21 @@ def kinds(findings: list[Finding]) -> list[str]:
 
 def test_white_text_is_flagged_and_left_out_of_the_text() -> None:
     text, findings = issues_of(pdf_of(EN_RESUME, [("Kubernetes Terraform", {"rgb": (1, 1, 1)})]))
-    assert findings == [
-        Finding(
+    assert [(f.kind, f.evidence, f.detail) for f in findings] == [
+        (
             "hidden_text",
             "Kubernetes Terraform",
             "text coloured like the white page (#FFFFFF, 11.0 pt), page 1",
         )
     ]
+    # The same reason as a code and parameters, for a reader in any language.
+    assert findings[0].code == "pale"
+    assert dict(findings[0].params) == {
+        "colour": "#FFFFFF",
+        "size": 11.0,
+        "place": "page",
+        "place_number": 1,
+    }
     assert "Terraform" not in text
 
 

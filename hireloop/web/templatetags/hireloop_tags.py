@@ -1,7 +1,9 @@
 from django import template
+from django.utils.translation import gettext
 
 from hireloop.assessment.templatetags.report_tags import anchor_name, redact
 from hireloop.decisions.enums import Resolution
+from hireloop.resumes.integrity import DETAILS, detail_text
 
 from ..explain import INTEGRITY_KINDS, degree_label
 
@@ -60,3 +62,13 @@ register.filter("anchor_name", anchor_name)
 def met_count(checks: list[dict]) -> int:
     """How many of a list of stored checks ({"met": bool, …}) were met."""
     return sum(1 for check in checks if check.get("met"))
+
+
+@register.filter
+def finding_detail(finding: dict) -> str:
+    """Why an integrity finding was raised, in the reader's language (stored as a code and its
+    parameters; findings stored before codes keep their English sentence)."""
+    code = finding.get("code")
+    if code not in DETAILS:
+        return str(finding.get("detail", ""))
+    return detail_text(code, finding.get("params") or {}, translate=gettext)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from hireloop.candidates.models import Application, ResumeFile
 from hireloop.privacy.models import AuditEntry
+from hireloop.resumes.integrity import Detail, Finding
 from hireloop.testing.documents import STRONG_EN_RESUME, docx_bytes, pdf_bytes
 from hireloop.testing.factories import PASSWORD
 
@@ -134,3 +135,27 @@ def test_an_interviewer_may_not_move_the_stage(client, uploaded, interviewer):  
     response = client.post(url, {"to_stage": "shortlisted", "reason": "x"})
     assert response.status_code == 403
     assert ResumeFile.objects.get().application.stage == "applied"
+
+
+def test_integrity_details_read_in_the_readers_language(client, application, recruiter):  # type: ignore[no-untyped-def]
+    finding = Finding.of(
+        "hidden_text",
+        "Kubernetes",
+        Detail(
+            "pale", (("colour", "#EAEAEA"), ("place", "page"), ("place_number", 1), ("size", 4.5))
+        ),
+    )
+    ResumeFile.objects.create(
+        application=application,
+        file="resumes/x.pdf",
+        size=1,
+        status="parsed",
+        parsed={"integrity": [finding.to_dict()]},
+    )
+    client.login(username=recruiter.username, password=PASSWORD)
+    url = reverse("web:application_detail", args=[application.pk])
+    chinese = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "与白色页面同色的文字（#EAEAEA，4.5 磅），第 1 页" in chinese
+    assert "text coloured like the white page (#EAEAEA, 4.5 pt), page 1" in english
+    assert "text coloured" not in chinese
