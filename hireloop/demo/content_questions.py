@@ -1,10 +1,9 @@
 """The question bank of the three demo jobs, as data: the entry point to ``questions/``.
 
 Each job's bank lists its own language first, starting with the eight original questions
-(two per dimension, in dimension order), so the plan generator, which takes the first two
-questions in the job's language covering each dimension, gives an eight-question plan of
-hand-written questions. The other language follows; it is loaded into the bank but never
-planned. How the bank was written is in docs/demo-data.md.
+(two per dimension, in dimension order), to which the demo's scripted answers are keyed. The
+other language follows; it is loaded into the bank but never planned. The plans HR settled
+on are in content_interviews. How the bank was written is in docs/demo-data.md.
 """
 
 from .questions import backend_en, backend_zh, sales_en, sales_zh, service_en, service_zh

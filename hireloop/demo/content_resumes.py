@@ -9,6 +9,8 @@ are written so that must-have and bonus keywords appear only where the tier says
 from dataclasses import dataclass
 
 STRONG, GOOD, AVERAGE, WEAK, MISSING = "strong", "good", "average", "weak", "missing_must_have"
+# How far the loader takes a candidate through the interview; "" leaves them at "applied".
+COMPLETED, IN_PROGRESS = "completed", "in_progress"
 
 # Resumes are dated as if written in this month; "至今"/"Present" ends a current job.
 WRITTEN_IN = (2026, 10)
@@ -20,13 +22,16 @@ class CandidateProfile:
     degree: int  # the Degree scale, 1 = high school / 中专 … 4 = master
     years: float  # of work experience
     file_format: str  # "pdf" | "docx"
-    is_interviewed: bool = False  # taken through a completed interview by the loader
+    interview: str = ""  # COMPLETED, IN_PROGRESS or "" (not invited)
 
 
-def _profiles(*rows: tuple[str, int, float], interviewed: int) -> tuple[CandidateProfile, ...]:
+def _profiles(
+    *rows: tuple[str, int, float], completed: int = -1, in_progress: int = -1
+) -> tuple[CandidateProfile, ...]:
     """Alternate PDF and DOCX so each job has five of each."""
+    states = {completed: COMPLETED, in_progress: IN_PROGRESS}
     return tuple(
-        CandidateProfile(tier, degree, years, "pdf" if i % 2 == 0 else "docx", i == interviewed)
+        CandidateProfile(tier, degree, years, "pdf" if i % 2 == 0 else "docx", states.get(i, ""))
         for i, (tier, degree, years) in enumerate(rows)
     )
 
@@ -43,7 +48,8 @@ PROFILES = {
         (AVERAGE, 3, 3),
         (WEAK, 3, 1.5),
         (MISSING, 2, 6),
-        interviewed=0,
+        completed=0,
+        in_progress=1,
     ),
     "backend": _profiles(
         (STRONG, 4, 8),
@@ -56,7 +62,7 @@ PROFILES = {
         (AVERAGE, 2, 7),
         (WEAK, 3, 1),
         (MISSING, 3, 6),
-        interviewed=2,
+        completed=2,
     ),
     "service": _profiles(
         (STRONG, 3, 5),
@@ -69,7 +75,7 @@ PROFILES = {
         (AVERAGE, 2, 3),
         (WEAK, 1, 0.5),
         (MISSING, 2, 3),
-        interviewed=-1,
+        # No one is invited: the plan stays editable for whoever tries the demo.
     ),
 }
 

@@ -1,18 +1,19 @@
 """Build the demo organisation through the same services the product uses.
 
 Jobs go through ``do_create_job``, resumes through ``do_intake_resume`` and the real task
-worker, interviews through ``do_invite`` / ``do_submit_answer``; only the question bank and
-the employee archive, which have no creation services, are written directly.
+worker, plans through ``ensure_plan`` / ``do_update_plan``, interviews through the room's
+services (``interviews.py``), the recorded answer through the worker's speech-to-text; only
+the question bank and the employee archive, which have no creation services, are written
+directly.
 """
 
 import time
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.test.utils import override_settings
 from django.utils import timezone
 
 from hireloop.accounts.roles import ensure_role_groups
@@ -20,38 +21,26 @@ from hireloop.archive.models import Employee
 from hireloop.assessment.models import Report
 from hireloop.candidates.enums import ResumeStatus
 from hireloop.candidates.models import Application, ResumeFile
+from hireloop.interviews.enums import SessionStatus
 from hireloop.interviews.models import InterviewSession, Question
-from hireloop.interviews.services import (
-    current_question,
-    do_answer_probe,
-    do_invite,
-    do_start,
-    do_submit_answer,
-    ensure_plan,
-    open_probe,
-)
 from hireloop.jobs.models import Job
 from hireloop.jobs.services import do_create_job
+from hireloop.media.enums import AnalysisStatus
+from hireloop.media.models import MediaAnalysis
 from hireloop.org.models import Branding, Department, Organisation, Team
 from hireloop.screening.services import do_intake_resume
 from hireloop.workflow.worker import run_queued_tasks
 
 from .content import BRANDING, DEMO_PASSWORD, DEPARTMENTS, JOBS, ORGANISATION, STAFF, JobContent
-from .content_answers import ANSWERS_BY_JOB, FALLBACK_ANSWERS, PROBE_ANSWERS
 from .content_people import DEPARTMENT_OF_FAMILY, JOB_OF_FAMILY
 from .content_questions import QUESTIONS_BY_JOB
 from .content_resumes import KITS, PROFILES
 from .identities import EN, PINYIN, ZH, IdentityFactory
+from .interviews import Interviewee, edit_plans, speak_answer, take_interviews
 from .people import Placement, build_archive
 from .resumes import make_applicant, render
 
 SEED = 2026
-
-
-@dataclass(frozen=True)
-class Interviewee:
-    job_key: str
-    application_id: int
 
 
 def demo_exists() -> bool:
@@ -69,9 +58,10 @@ def load_demo() -> dict[str, Any] | None:
         staff = _staff()
         departments = _departments(organisation)
         jobs = {job.key: _job(job, organisation, departments, staff) for job in JOBS}
+        question_ids = {}
         for key, job in jobs.items():
-            _question_bank(key, job)
-            ensure_plan(job)
+            question_ids.update(_question_bank(key, job))
+        edit_plans(jobs, question_ids, staff["recruiter"])
         interviewees = _candidates(jobs, staff["recruiter"], people)
         archive = build_archive(
             organisation=organisation,
@@ -82,8 +72,10 @@ def load_demo() -> dict[str, Any] | None:
         )
     # Tasks were queued on commit; the worker reads and ranks the resumes.
     run_queued_tasks()
-    _interviews(interviewees, staff["recruiter"])
-    run_queued_tasks()  # delivers interview.completed, then scores the sessions
+    take_interviews(interviewees, staff["recruiter"], speak_answer())
+    # Delivers interview.completed and interview.answer_recorded: scores the sessions,
+    # transcribes and observes the recording, then scores its session again.
+    run_queued_tasks()
     return _summary(organisation, archive, time.perf_counter() - started)
 
 
@@ -97,6 +89,9 @@ def _staff() -> dict[str, Any]:
     ensure_role_groups()  # normally done after migrate; cheap, and tests may flush groups
     user_model = get_user_model()
     users = {}
+    # One hash for all the demo accounts: they share a published password, and each PBKDF2
+    # hash took 0.7-1.2 s on two shared cores (measured), five of them 4-6 s of the load.
+    password_hash = ""
     for spec in STAFF:
         # A user of that name created by hand before the demo is kept as it is.
         user = user_model.objects.filter(username=spec.username).first()
@@ -108,7 +103,8 @@ def _staff() -> dict[str, Any]:
                 is_staff=spec.is_staff,
                 is_superuser=spec.is_superuser,
             )
-            user.set_password(DEMO_PASSWORD)
+            password_hash = password_hash or make_password(DEMO_PASSWORD)
+            user.password = password_hash
             user.save()
         if spec.role:
             user.groups.add(Group.objects.get(name=spec.role))
@@ -157,9 +153,11 @@ def _job(
     return job
 
 
-def _question_bank(key: str, job: Job) -> None:
-    """Both languages of the job's bank; only the job's own language is planned."""
+def _question_bank(key: str, job: Job) -> dict[str, int]:
+    """Both languages of the job's bank; only the job's own language is planned. Returns the
+    id of each question by its content key."""
     dimensions = {dimension.name: dimension for dimension in job.dimensions.all()}
+    ids = {}
     for spec in QUESTIONS_BY_JOB[key]:
         question = Question.objects.create(
             job=job,
@@ -176,6 +174,8 @@ def _question_bank(key: str, job: Job) -> None:
             code_problem=spec.code_problem,
         )
         question.dimensions.set([dimensions[name] for name in spec.dimensions])
+        ids[spec.key] = question.pk
+    return ids
 
 
 def _candidates(jobs: dict[str, Job], recruiter: Any, people: IdentityFactory) -> list[Interviewee]:
@@ -203,8 +203,8 @@ def _candidates(jobs: dict[str, Job], recruiter: Any, people: IdentityFactory) -
             candidate.ethnicity = identity.ethnicity
             candidate.region = identity.region
             candidate.save(update_fields=["gender", "birth_date", "ethnicity", "region"])
-            if profile.is_interviewed:
-                interviewees.append(Interviewee(key, stored.application_id))
+            if profile.interview:
+                interviewees.append(Interviewee(key, stored.application_id, profile.interview))
     return interviewees
 
 
@@ -218,34 +218,6 @@ def _placements(departments: dict[str, list[Any]], jobs: dict[str, Job]) -> dict
     return placements
 
 
-def _interviews(interviewees: list[Interviewee], recruiter: Any) -> None:
-    # The demo candidates are fictional: their invitation e-mails go nowhere.
-    dummy_mail = override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
-    with dummy_mail, transaction.atomic():
-        for interviewee in interviewees:
-            application = Application.objects.select_related("job", "candidate").get(
-                pk=interviewee.application_id
-            )
-            session = do_invite(application=application, actor=recruiter)
-            do_start(session=session)
-            _answer_all(session, interviewee.job_key)
-
-
-def _answer_all(session: InterviewSession, job_key: str) -> None:
-    key_of_text = {q.text: q.key for q in QUESTIONS_BY_JOB[job_key]}
-    answers = ANSWERS_BY_JOB[job_key]
-    _first, progress = current_question(session)
-    for _ in range(progress.total):  # bounded: a refused answer must not loop forever
-        question, _progress = current_question(session)
-        if question is None:
-            break
-        text = answers.get(key_of_text.get(question.text, ""), FALLBACK_ANSWERS[question.language])
-        do_submit_answer(session=session, question_id=question.pk, text=text)
-    while (probe := open_probe(session)) is not None:  # about the resume's own claims
-        language = session.application.job.language
-        do_answer_probe(session=session, probe_id=probe.pk, text=PROBE_ANSWERS[language])
-
-
 def _summary(organisation: Organisation, archive: dict[str, int], seconds: float) -> dict:
     applications = Application.objects.filter(job__organisation=organisation)
     return {
@@ -257,7 +229,13 @@ def _summary(organisation: Organisation, archive: dict[str, int], seconds: float
         "resumes parsed": ResumeFile.objects.filter(
             application__in=applications, status=ResumeStatus.PARSED
         ).count(),
+        "interviews in progress": InterviewSession.objects.filter(
+            application__in=applications, status=SessionStatus.IN_PROGRESS
+        ).count(),
         "reports": Report.objects.filter(session__application__in=applications).count(),
+        "answers transcribed": MediaAnalysis.objects.filter(
+            recording__session__application__in=applications, status=AnalysisStatus.DONE
+        ).count(),
         "employees": archive["employees"],
         "employees who left": Employee.objects.filter(
             organisation=organisation, left_on__isnull=False

@@ -1,10 +1,12 @@
 """The demo data: complete, realistic, idempotent, and holding no personal data in clear.
 
-These tests run the real loader with the real task worker, so they need committed data
-(transaction=True); each load takes about ten seconds.
+These tests run the real loader with the real task worker (which also transcribes the
+recorded answer with the shipped Whisper model), so they need committed data
+(transaction=True); each load takes 20–60 seconds on two shared cores (docs/demo-data.md).
 """
 
 import json
+import logging
 import re
 import statistics
 from collections.abc import Iterator
@@ -18,10 +20,21 @@ from hireloop.assessment.models import Report
 from hireloop.candidates.enums import ResumeStatus, Stage
 from hireloop.candidates.models import Application, Candidate, ResumeFile
 from hireloop.demo.content import BRANDING, JOBS
+from hireloop.demo.content_interviews import (
+    CODE_ANSWERS,
+    IN_PROGRESS_ANSWERS,
+    PLANS,
+    SPOKEN_ANSWER,
+    SPOKEN_QUESTION,
+)
 from hireloop.demo.content_questions import QUESTIONS_BY_JOB
 from hireloop.demo.loader import load_demo
-from hireloop.interviews.models import Answer, Question
+from hireloop.interviews.enums import AnswerMode, SessionStatus
+from hireloop.interviews.models import Answer, InterviewSession, Question
+from hireloop.interviews.services import PlanLocked, do_update_plan, plan_is_editable
 from hireloop.jobs.models import Job
+from hireloop.media.enums import AnalysisStatus
+from hireloop.media.models import MediaAnalysis
 from hireloop.org.models import Organisation
 
 transactional = pytest.mark.django_db(transaction=True)
@@ -29,6 +42,7 @@ transactional = pytest.mark.django_db(transaction=True)
 
 @transactional
 def test_demo_builds_a_screened_interviewed_organisation_and_loads_only_once():
+    """One load checks everything that needs the whole demo, to keep the suite short."""
     summary = load_demo()
 
     assert summary is not None
@@ -38,12 +52,71 @@ def test_demo_builds_a_screened_interviewed_organisation_and_loads_only_once():
     _assert_question_bank_and_plans(jobs)
     _assert_resumes_parsed_and_ranked(organisation)
     _assert_two_complete_reports(organisation)
+    _assert_one_interview_in_progress(organisation)
     _assert_staff_and_access(jobs)
     assert Employee.objects.filter(organisation=organisation).count() == 200
+    assert (summary["interviews in progress"], summary["answers transcribed"]) == (1, 1)
 
     before = _row_counts()
     assert load_demo() is None
     assert _row_counts() == before
+
+    _assert_plans_use_every_answer_mode_and_only_the_uninvited_one_is_editable()
+
+
+def _assert_plans_use_every_answer_mode_and_only_the_uninvited_one_is_editable() -> None:
+    recruiter = get_user_model().objects.get(username="recruiter")
+    for spec in JOBS:
+        job = Job.objects.get(title=spec.title)
+        plan = job.interview_plan
+        items = plan.items.select_related("question").order_by("position")
+        keys = {q.text: q.key for q in QUESTIONS_BY_JOB[spec.key]}
+        assert [keys[item.question.text] for item in items] == list(PLANS[spec.key])
+        modes = [item.question.answer_mode for item in items]
+        bank_modes = set(
+            Question.objects.filter(job=job, language=job.language).values_list(
+                "answer_mode", flat=True
+            )
+        )
+        assert set(modes) == bank_modes  # every answer mode of the bank is asked
+        assert AnswerMode.VOICE in modes
+        question_ids = [item.question_id for item in items]
+        if plan.interviewsession_set.exists():
+            assert not plan_is_editable(plan)
+            with pytest.raises(PlanLocked):
+                do_update_plan(plan=plan, actor=recruiter, question_ids=question_ids, pacing={})
+        else:
+            # HR can change it: here, ask the recorded call first.
+            assert plan_is_editable(plan)
+            reordered = question_ids[-1:] + question_ids[:-1]
+            do_update_plan(plan=plan, actor=recruiter, question_ids=reordered, pacing={})
+            assert list(items.values_list("question_id", flat=True)) == reordered
+    sales, backend = (Job.objects.get(title=title) for title in ("销售经理", "Backend Engineer"))
+    assert AnswerMode.VIDEO in _planned_modes(sales)
+    assert _planned_modes(backend).count(AnswerMode.CODE) == 2
+    editable = [job.title for job in Job.objects.all() if plan_is_editable(job.interview_plan)]
+    assert editable == ["客服专员"]
+
+
+def _planned_modes(job: Job) -> list[str]:
+    return list(job.interview_plan.items.values_list("question__answer_mode", flat=True))
+
+
+@transactional
+def test_without_espeak_the_demo_loads_says_why_and_the_answer_is_typed(
+    monkeypatch, tmp_path, caplog
+):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no espeak-ng on the PATH
+    with caplog.at_level(logging.WARNING, logger="hireloop.demo"):
+        summary = load_demo()
+
+    assert summary is not None and summary["answers transcribed"] == 0
+    assert "espeak-ng is not installed" in caplog.text
+    assert "make system" in caplog.text
+    report = Report.objects.get(session__application__job__title="Backend Engineer")
+    spoken = report.session.answers.get(question__answer_mode=AnswerMode.VOICE)
+    assert (spoken.mode, spoken.text) == (AnswerMode.TEXT, " ".join(SPOKEN_ANSWER))
+    assert not MediaAnalysis.objects.exists()
 
 
 def _assert_question_bank_and_plans(jobs) -> None:
@@ -112,7 +185,59 @@ def _assert_two_complete_reports(organisation: Organisation) -> None:
     stages = Application.objects.filter(job__organisation=organisation).values_list(
         "stage", flat=True
     )
-    assert sorted(set(stages)) == [Stage.APPLIED, Stage.INTERVIEWED]
+    assert set(stages) == {Stage.APPLIED, Stage.INTERVIEWING, Stage.INTERVIEWED}
+    backend = reports.get(session__application__job__title="Backend Engineer")
+    _assert_code_answers_were_run(backend.session)
+    _assert_voice_answer_transcribed_and_observed(backend)
+
+
+def _assert_code_answers_were_run(session: InterviewSession) -> None:
+    """Both coding answers went through the sandbox: one passes every hidden test, one not."""
+    code = Answer.objects.filter(session=session, mode=AnswerMode.CODE).order_by("id")
+    assert [answer.text for answer in code] == [text.strip() for text in CODE_ANSWERS.values()]
+    passed = [(a.code_result["tests_passed"], a.code_result["tests_total"]) for a in code]
+    assert passed[0][0] == passed[0][1] > 0
+    assert 0 < passed[1][0] < passed[1][1]
+
+
+def _assert_voice_answer_transcribed_and_observed(report: Report) -> None:
+    """The spoken answer was uploaded as the room does, transcribed and observed by the worker,
+    and the report scored again with its transcript."""
+    answer = Answer.objects.select_related("recording", "question").get(
+        session=report.session, mode=AnswerMode.VOICE
+    )
+    keys = {q.text: q.key for q in QUESTIONS_BY_JOB["backend"]}
+    assert keys[answer.question.text] == SPOKEN_QUESTION
+    recording = answer.recording
+    assert recording.is_complete and recording.mime_type == "audio/webm;codecs=opus"
+    assert recording.chunks.count() == recording.chunk_count >= 1
+    analysis = MediaAnalysis.objects.get(recording=recording)
+    assert analysis.status == AnalysisStatus.DONE, analysis.error
+    assert analysis.language == "en" and analysis.engine.startswith("faster-whisper")
+    transcript = analysis.transcript.lower()
+    for words in ("tuesday", "export", "thursday", "one week at a time", "note"):
+        assert words in transcript, transcript
+    assert analysis.segments and answer.text == analysis.transcript  # scored like typed text
+    observed = {o["key"]: o for o in analysis.observations}
+    assert {"speaking_rate", "longest_pause", "time_to_first_word", "pitch_mean_hz"} <= set(
+        observed
+    )
+    assert observed["longest_pause"]["value"] == pytest.approx(1.2, abs=0.4)
+    assert report.recomputed_at is not None and report.recomputed_at >= analysis.finished_at
+    assert report.delivery_score is not None and report.observation_weight == 0
+
+
+def _assert_one_interview_in_progress(organisation: Organisation) -> None:
+    """A candidate mid-interview: their link resumes at the first unanswered question."""
+    session = InterviewSession.objects.get(
+        application__job__organisation=organisation, status=SessionStatus.IN_PROGRESS
+    )
+    assert session.application.job.title == "销售经理"
+    assert session.application.stage == Stage.INTERVIEWING
+    assert session.answers.count() == session.current_index == len(IN_PROGRESS_ANSWERS)
+    assert session.consent_decided_at is not None and session.practiced_at is not None
+    granted = set(session.consents.filter(granted=True).values_list("scope", flat=True))
+    assert granted == {"voice", "video"}
 
 
 def _assert_staff_and_access(jobs) -> None:
@@ -140,6 +265,7 @@ def _assert_staff_and_access(jobs) -> None:
 
 def _row_counts() -> dict[str, int]:
     models = (Organisation, Job, Question, Application, Report, Employee, PerformanceReview)
+    models += (InterviewSession, Answer, MediaAnalysis)
     return {
         model.__name__: model.objects.count()
         for model in (*models, AttendanceRecord, Shift, get_user_model())

@@ -195,9 +195,8 @@ def test_coding_questions_name_problems_the_sandbox_has():
             assert question.code_problem in keys, question.key
 
 
-def test_the_plan_is_the_eight_original_questions_two_per_dimension_in_order():
-    """The plan generator takes the first two questions covering each dimension (see
-    content_questions), and the demo's scripted answers are keyed to these eight."""
+def test_every_bank_starts_with_the_eight_original_questions_two_per_dimension_in_order():
+    """The demo's scripted answers were written for these eight (see content_questions)."""
     for job in JOBS:
         first_eight = QUESTIONS_BY_JOB[job.key][:8]
         names = [dimension.name for dimension in job.dimensions]
