@@ -293,6 +293,7 @@ class JobEditForm(JobForm):
     job as stored with what the form asks for, and records the difference.
     """
 
+    interviewers = None  # type: ignore[assignment]  # the team: back office, do_assign_job_team
     reason = forms.CharField(
         label=_("Why the job changes"),
         max_length=2000,

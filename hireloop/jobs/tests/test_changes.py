@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from hireloop.accounts.models import User
 from hireloop.errors import ActionNotAllowed
@@ -94,7 +95,7 @@ def test_closing_and_reopening_are_recorded_and_audited(job, recruiter) -> None:
     do_close_job(job=job, actor=recruiter, reason="Position filled")
     job.refresh_from_db()
     assert job.status == JobStatus.CLOSED
-    with pytest.raises(JobClosed, match="is closed"):
+    with translation.override("en"), pytest.raises(JobClosed, match="is closed"):
         check_job_accepts_candidates(job)
     with pytest.raises(InvalidJobChange):
         do_close_job(job=job, actor=recruiter)

@@ -159,6 +159,7 @@ def test_editing_the_requirements_rescreens_the_resumes_on_the_worker(job, recru
     client = _client(recruiter)
     form = _page(client, "web:job_edit", job.pk)
     assert 'value="Python"' in form  # the form starts from the job as it is
+    assert 'name="interviewers"' not in form  # the team is not changed here
 
     response = client.post(
         reverse("web:job_edit", args=[job.pk]),
