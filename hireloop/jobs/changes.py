@@ -72,7 +72,8 @@ def do_update_job(*, job: Job, actor: Any, reason: str, changes: dict[str, Any])
             job.requirements_revision = F("requirements_revision") + 1  # type: ignore[assignment]
             fields.append("requirements_revision")
         job.save(update_fields=fields)
-        job.refresh_from_db(fields=["requirements_revision"])
+        if rescreen:
+            job.refresh_from_db(fields=["requirements_revision"])
         after = {name: _recorded(job, name) for name in changed}
         change = JobChange.objects.create(
             job=job,
