@@ -39,6 +39,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "decisions.answerannotation": ("view",),
         "decisions.humanreviewrequest": ("view", "change"),
         "jobs.profilechange": ("view",),
+        "jobs.jobchange": ("view",),
         "archive.employee": ("view", "add"),
     },
     Role.INTERVIEWER: {
@@ -85,6 +86,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "candidates.stagechange": ("view",),
         "workflow.outboxevent": ("view",),
         "jobs.profilechange": ("view",),
+        "jobs.jobchange": ("view",),
     },
     Role.AUDITOR: {
         "privacy.auditentry": (_VIEW,),

@@ -53,6 +53,13 @@ class Application(models.Model):
     )
     match_score = models.FloatField(_("match score"), null=True, blank=True)
     match_explanation = EncryptedJSONField(blank=True)
+    # Written by screening beside the score, in plain columns because the explanation is
+    # encrypted and the job's list filters and sorts on them: whether the resume meets every
+    # hard requirement, whether it has an integrity finding, and the job's requirements
+    # revision the score was made against (older than the job's: made against earlier ones).
+    meets_requirements = models.BooleanField(_("meets the hard requirements"), null=True)
+    has_integrity_finding = models.BooleanField(_("integrity finding"), default=False)
+    screened_revision = models.PositiveIntegerField(null=True, editable=False)
     # Set when the resume came from a candidate already known to the organisation: the
     # application then belongs to that candidate, or, when the candidate had already applied
     # to this job, points to that earlier application.

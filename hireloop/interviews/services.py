@@ -17,7 +17,7 @@ from hireloop.candidates.models import Application, ResumeFile
 from hireloop.candidates.services import do_move_stage
 from hireloop.errors import HireLoopError, InterviewLinkInvalid
 from hireloop.jobs.models import Dimension, Job
-from hireloop.jobs.services import check_may_manage_job
+from hireloop.jobs.services import check_job_accepts_candidates, check_may_manage_job
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit
 from hireloop.resumes.claims import probe_worthy_claims
@@ -274,6 +274,7 @@ def do_invite(
 ) -> InterviewSession:
     """Invite a shortlisted candidate: create the session, move the stage, e-mail the link."""
     check_may_manage_job(actor, application.job)
+    check_job_accepts_candidates(application.job)
     check_invitation_deadline(deadline)
     plan = ensure_plan(application.job)
     deadline = deadline or timezone.now() + timedelta(days=settings.INTERVIEW_LINK_DAYS)

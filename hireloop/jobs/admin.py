@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from hireloop.accounts.services import SelfAssignmentRefused, check_may_change_access_of
 
-from .models import Dimension, Job, ProfileChange
+from .models import Dimension, Job, JobChange, ProfileChange
 from .services import do_assign_job_team, job_team, team_changes
 
 
@@ -61,6 +61,18 @@ class ProfileChangeAdmin(admin.ModelAdmin):
 
     list_display = ("job", "actor", "at")
     readonly_fields = ("job", "actor", "at", "reason", "before", "after")
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+
+@admin.register(JobChange)
+class JobChangeAdmin(admin.ModelAdmin):
+    """A record, not a form: jobs are edited, closed and reopened on their own pages."""
+
+    list_display = ("job", "kind", "actor", "at")
+    list_filter = ("kind",)
+    readonly_fields = ("job", "kind", "actor", "at", "reason", "before", "after")
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

@@ -19,6 +19,12 @@ class JobStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class JobChangeKind(models.TextChoices):
+    REQUIREMENTS = "requirements", _("Requirements changed")
+    CLOSED = "closed", _("Closed")
+    REOPENED = "reopened", _("Reopened")
+
+
 class Language(models.TextChoices):
     ZH = "zh-hans", _("Chinese")
     EN = "en", _("English")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hireloop.org.models import Department, Organisation, Team
 
-from .enums import Degree, JobStatus, Language
+from .enums import Degree, JobChangeKind, JobStatus, Language
 
 
 class Job(models.Model):
@@ -48,6 +48,11 @@ class Job(models.Model):
         default=Decimal(0),
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal("0.3"))],
     )
+    # Counts the changes of what screening compares resumes with (title, description, degree,
+    # years, skills, keywords). Screening stamps each score with the revision it was made
+    # against, so a score made against earlier requirements is marked as such until the
+    # job's resumes are screened again.
+    requirements_revision = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -108,3 +113,26 @@ class ProfileChange(models.Model):
 
     def __str__(self) -> str:
         return f"Profile change of {self.job} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class JobChange(models.Model):
+    """One change of a job after its creation: its requirements edited, or it closed or reopened.
+
+    before and after hold the changed fields only (field name -> value), as the audit entry does.
+    """
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(_("change"), max_length=20, choices=JobChangeKind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("job change")
+        verbose_name_plural = _("job changes")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} of {self.job} at {self.at:%Y-%m-%d %H:%M}"

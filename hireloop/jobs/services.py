@@ -18,11 +18,18 @@ from hireloop.privacy.services import do_audit
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
+from .enums import JobStatus
 from .models import Dimension, Job, ProfileChange
 
 
 class InvalidProfile(HireLoopError):
     code = "invalid_profile"
+
+
+class JobClosed(HireLoopError):
+    """A closed job takes no new resumes and sends no new invitations until it is reopened."""
+
+    code = "job_closed"
 
 
 @dataclass
@@ -253,3 +260,20 @@ def do_set_observation_weight(
             detail={"before": change.before, "after": change.after, "reason": reason},
         )
     return change
+
+
+def accepts_candidates(job: Job) -> bool:
+    """Whether the job takes new resumes and sends new invitations (it is not closed)."""
+    return job.status != JobStatus.CLOSED
+
+
+def check_job_accepts_candidates(job: Job) -> None:
+    """Called by the doors that add candidates to a job: uploads and invitations."""
+    if not accepts_candidates(job):
+        raise JobClosed(
+            _(
+                "%(job)s is closed: it takes no new resumes and sends no new invitations. "
+                "A recruiter of the job or HR can reopen it."
+            )
+            % {"job": job.title}
+        )

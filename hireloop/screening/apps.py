@@ -1,6 +1,20 @@
+from typing import Any
+
 from django.apps import AppConfig
+
+
+def _rescreen_when_requirements_change(payload: dict[str, Any]) -> None:
+    from .services import on_requirements_changed
+
+    on_requirements_changed(payload)
 
 
 class ScreeningConfig(AppConfig):
     name = "hireloop.screening"
     label = "screening"
+
+    def ready(self) -> None:
+        from hireloop.workflow.enums import EventType
+        from hireloop.workflow.services import subscribe
+
+        subscribe(EventType.REQUIREMENTS_CHANGED, _rescreen_when_requirements_change)

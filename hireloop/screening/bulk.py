@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from hireloop.candidates.enums import ResumeStatus
 from hireloop.jobs.models import Job
-from hireloop.jobs.services import check_may_manage_job
+from hireloop.jobs.services import check_job_accepts_candidates, check_may_manage_job
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit
 
@@ -86,6 +86,7 @@ def do_receive_files(
     batch, so the page can say which ones and why, and the others are still taken.
     """
     check_may_manage_job(actor, job)
+    check_job_accepts_candidates(job)
     with transaction.atomic():
         batch = _new_batch(job, actor, status=BatchStatus.EXPANDED)
         rejected = []
@@ -128,6 +129,7 @@ def do_receive_zip(*, job: Job, filename: str, data: bytes | IO[bytes], actor: A
     to storage in chunks, never read whole into memory.
     """
     check_may_manage_job(actor, job)
+    check_job_accepts_candidates(job)
     label = clean_filename(filename or "archive.zip")
     source: IO[bytes] = io.BytesIO(data) if isinstance(data, bytes) else data
     source.seek(0, io.SEEK_END)

@@ -27,7 +27,7 @@ from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
 from .matching import Requirements
-from .pipeline import JobSpec, ResumeInput, screen
+from .pipeline import JobSpec, Ranked, ResumeInput, screen
 
 logger = logging.getLogger(__name__)
 
@@ -225,7 +225,7 @@ def _store_reading(resume: ResumeFile, extraction: SandboxResult) -> None:
         resume.error = ""
         resume.save(update_fields=["text", "parsed", "status", "error"])
         Application.objects.filter(pk=resume.application_id).update(
-            match_score=first.score, match_explanation=first.explanation()
+            match_explanation=first.explanation(), **_screening_columns(first, job)
         )
         record_event(
             type=EventType.RESUME_PARSED,
@@ -234,14 +234,43 @@ def _store_reading(resume: ResumeFile, extraction: SandboxResult) -> None:
         schedule_rescreen(job.pk)
 
 
+SCREENING_COLUMNS = (
+    "match_score",
+    "meets_requirements",
+    "has_integrity_finding",
+    "screened_revision",
+)
+
+
+def _screening_columns(ranked: Ranked, job: Job) -> dict[str, Any]:
+    """The score and what the job's list filters on, stamped with the requirements revision."""
+    return {
+        "match_score": ranked.score,
+        "meets_requirements": ranked.match.passes_filters,
+        "has_integrity_finding": ranked.is_held_for_review,
+        "screened_revision": job.requirements_revision,
+    }
+
+
+def on_requirements_changed(payload: dict[str, Any]) -> None:
+    """A job's requirements changed (jobs.changes.do_update_job): screen its resumes again."""
+    schedule_rescreen(payload["job_id"])
+
+
 def integrity_kinds(parsed: dict[str, Any]) -> tuple[str, ...]:
     """The kinds of a stored resume's integrity findings, each once, in order."""
     return tuple(dict.fromkeys(finding["kind"] for finding in parsed.get("integrity") or []))
 
 
 def ranked_applications(applications: QuerySet[Application]) -> QuerySet[Application]:
-    """Best match first; applications still being read come last."""
-    return applications.order_by(F("match_score").desc(nulls_last=True), "id")
+    """Those meeting every hard requirement first, then those missing one, each best match
+    first (a resume that misses a must-have never sits above one that meets them all);
+    applications still being read come last."""
+    return applications.order_by(
+        F("meets_requirements").desc(nulls_last=True),
+        F("match_score").desc(nulls_last=True),
+        "id",
+    )
 
 
 def schedule_rescreen(job_id: int) -> None:
@@ -313,9 +342,12 @@ def do_rescreen_job(*, job_id: int) -> int:
         applications = Application.objects.in_bulk([int(r.key) for r in ranked])
         for item in ranked:
             application = applications[int(item.key)]
-            application.match_score = item.score
+            for name, value in _screening_columns(item, job).items():
+                setattr(application, name, value)
             application.match_explanation = item.explanation()
         Application.objects.bulk_update(
-            applications.values(), ["match_score", "match_explanation"], batch_size=500
+            applications.values(),
+            ["match_explanation", *SCREENING_COLUMNS],
+            batch_size=500,
         )
     return len(ranked)

@@ -1,8 +1,11 @@
 """Forms of the staff pages and the interview room."""
 
 from decimal import Decimal
+from typing import cast
 
 from django import forms
+from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from hireloop.accounts.models import User
@@ -10,8 +13,11 @@ from hireloop.accounts.roles import Role
 from hireloop.candidates.enums import Stage
 from hireloop.decisions.enums import ReviewDecision
 from hireloop.interviews.services import InvitationInvalid, check_invitation_deadline
+from hireloop.jobs.changes import EDITABLE_FIELDS
+from hireloop.jobs.enums import JobStatus
 from hireloop.jobs.models import Job
 from hireloop.jobs.services import DimensionSpec
+from hireloop.org.models import Department, Organisation
 
 
 def split_terms(text: str) -> list[str]:
@@ -38,6 +44,34 @@ class TermsField(forms.CharField):
         return self.to_python(data) != (initial or [])
 
 
+def department_name(department: Department | None) -> str:
+    """A department's name in the page's language (its English name where it has one)."""
+    if department is None:
+        return ""
+    if translation.get_language() == "en" and department.name_en:
+        return department.name_en
+    return department.name
+
+
+def departments_of(organisation: Organisation | None) -> QuerySet[Department]:
+    if organisation is None:
+        return Department.objects.none()
+    return Department.objects.filter(organisation=organisation).order_by("name")
+
+
+class DepartmentField(forms.ModelChoiceField):
+    """The organisation's departments (the form sets its queryset), named in the page's language."""
+
+    def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("queryset", Department.objects.none())
+        kwargs.setdefault("label", _("Department"))
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj: Department) -> str:  # type: ignore[override]
+        return department_name(obj)
+
+
 class JobForm(forms.ModelForm):
     interviewers = forms.ModelMultipleChoiceField(
         label=_("Interviewers"),
@@ -45,6 +79,7 @@ class JobForm(forms.ModelForm):
         required=False,
         help_text=_("Only these interviewers see the job's candidates and reports."),
     )
+    department = DepartmentField()
     skills = TermsField(label=_("Skills"))
     must_have_keywords = TermsField(label=_("Must-have keywords"))
     bonus_keywords = TermsField(label=_("Bonus keywords"))
@@ -54,6 +89,7 @@ class JobForm(forms.ModelForm):
         fields = [
             "title",
             "description",
+            "department",
             "language",
             "min_degree",
             "min_years",
@@ -63,6 +99,10 @@ class JobForm(forms.ModelForm):
             "interviewers",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, organisation=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments_of(organisation)
 
 
 class DimensionForm(forms.Form):
@@ -257,3 +297,103 @@ class ReviewForm(forms.Form):
         return {
             score.dimension_id: self.cleaned_data[name] for name, score in self.dimension_fields
         }
+
+
+class JobEditForm(JobForm):
+    """A job's title, description, department and hard requirements, and why they change.
+
+    Built from the job's values, never bound to the job itself: the service compares the
+    job as stored with what the form asks for, and records the difference.
+    """
+
+    interviewers = None  # type: ignore[assignment]  # the team: back office, do_assign_job_team
+    reason = forms.CharField(
+        label=_("Why the job changes"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kept in the job's history and the audit log."),
+    )
+
+    class Meta(JobForm.Meta):
+        fields = list(EDITABLE_FIELDS)
+
+    def __init__(self, data=None, *, job: Job):  # type: ignore[no-untyped-def]
+        initial = {name: getattr(job, name) for name in EDITABLE_FIELDS}
+        initial["department"] = job.department_id
+        super().__init__(data, initial=initial, organisation=job.organisation)
+        self.order_fields(["title", "description", "department", "min_degree", "min_years"])
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] for name in EDITABLE_FIELDS}
+
+
+class JobStatusForm(forms.Form):
+    """Closing or reopening a job: an optional reason, kept in its history and the audit log."""
+
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ListQueryForm(forms.Form):
+    """Filters read from a list page's query string: a value a field refuses is ignored."""
+
+    def value(self, name: str):  # type: ignore[no-untyped-def]
+        """The field's cleaned value, or None where it is empty or not valid."""
+        if not self.is_bound:
+            return None
+        self.is_valid()  # cleaned_data then holds the fields that are valid
+        return self.cleaned_data.get(name) or None
+
+
+class JobListFilterForm(ListQueryForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *JobStatus.choices]
+    )
+    department = DepartmentField(empty_label=_("Any department"))
+
+    def __init__(self, data=None, *, organisation: Organisation | None):  # type: ignore[no-untyped-def]
+        super().__init__(data)
+        department = cast(DepartmentField, self.fields["department"])
+        department.queryset = departments_of(organisation)
+
+
+class ApplicationListForm(ListQueryForm):
+    """How the job page lists its applications: the sort and the filters."""
+
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("score", _("Best match first")),
+            ("name", _("Name")),
+            ("stage", _("Stage")),
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+        ],
+    )
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False, choices=[("", _("Any stage")), *Stage.choices]
+    )
+    requirements = forms.ChoiceField(
+        label=_("Hard requirements"),
+        required=False,
+        choices=[
+            ("", _("Met or missed")),
+            ("met", _("Meets them all")),
+            ("missed", _("Misses at least one")),
+        ],
+    )
+    integrity = forms.ChoiceField(
+        label=_("Integrity findings"),
+        required=False,
+        choices=[
+            ("", _("With or without")),
+            ("flagged", _("Held for review")),
+            ("clean", _("No finding")),
+        ],
+    )

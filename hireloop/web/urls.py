@@ -4,6 +4,7 @@ from .views import (
     applications,
     archive,
     audit,
+    job_changes,
     jobs,
     media,
     plans,
@@ -22,6 +23,9 @@ urlpatterns = [
     path("jobs/new/", jobs.job_create, name="job_create"),
     path("jobs/<int:job_id>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:job_id>/resumes/", jobs.job_upload, name="job_upload"),
+    path("jobs/<int:job_id>/edit/", job_changes.job_edit, name="job_edit"),
+    path("jobs/<int:job_id>/close/", job_changes.job_close, name="job_close"),
+    path("jobs/<int:job_id>/reopen/", job_changes.job_reopen, name="job_reopen"),
     path("jobs/<int:job_id>/profile/", profile.job_profile, name="job_profile"),
     path("jobs/<int:job_id>/plan/", plans.job_plan, name="job_plan"),
     path(

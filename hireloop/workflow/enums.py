@@ -4,6 +4,7 @@ from django.db import models
 class EventType(models.TextChoices):
     JOB_CREATED = "job.created"
     PROFILE_CHANGED = "job.profile_changed"
+    REQUIREMENTS_CHANGED = "job.requirements_changed"
     APPLICATION_CREATED = "application.created"
     RESUME_PARSED = "resume.parsed"
     STAGE_CHANGED = "application.stage_changed"

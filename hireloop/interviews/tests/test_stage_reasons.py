@@ -13,7 +13,7 @@ from hireloop.interviews.services import do_invite
 
 pytestmark = pytest.mark.django_db
 
-codes = importlib.import_module("hireloop.candidates.migrations.0004_stage_reason_codes")
+codes = importlib.import_module("hireloop.candidates.migrations.0005_stage_reason_codes")
 
 
 def test_an_invitation_sent_in_chinese_reads_in_english_for_an_english_reader(

@@ -100,6 +100,8 @@ def test_staff_forms_never_fail_on_hostile_input(scored, job, recruiter, intervi
         (interviewer, reverse("two_factor_setup"), None),
         (recruiter, reverse("web:job_detail", args=[job.pk]),
          reverse("web:job_upload", args=[job.pk])),
+        (recruiter, reverse("web:job_edit", args=[job.pk]), None),
+        (recruiter, reverse("web:job_close", args=[job.pk]), None),  # last: it closes the job
     ]  # fmt: skip
     for user, page, target in pages:
         client = _staff(user)
@@ -119,12 +121,30 @@ def _fuzz_posts(client: Client, url: str, fields: list[str]) -> None:
 
 @FUZZ
 @given(query=FORMS)
-def test_search_and_filter_pages_never_fail_on_hostile_queries(query, hr_admin, auditor):  # type: ignore[no-untyped-def]
+def test_search_and_filter_pages_never_fail_on_hostile_queries(query, hr_admin, auditor, job):  # type: ignore[no-untyped-def]
     for user, url in (
         (hr_admin, reverse("web:employee_list")),
         (auditor, reverse("web:audit_log")),
+        (hr_admin, reverse("web:job_list")),
+        (hr_admin, reverse("web:job_detail", args=[job.pk])),
     ):
         response = _staff(user).get(url, query)
+        assert response.status_code < 500, (url, query)
+
+
+LIST_FIELDS = ["q", "status", "department", "page", "sort", "stage", "requirements", "integrity"]
+
+
+@FUZZ
+@given(
+    query=st.dictionaries(
+        keys=st.sampled_from(LIST_FIELDS), values=st.one_of(VALUES, st.lists(VALUES, max_size=3))
+    )
+)
+def test_the_job_lists_never_fail_on_hostile_filters(query, recruiter, job):  # type: ignore[no-untyped-def]
+    client = _staff(recruiter)
+    for url in (reverse("web:job_list"), reverse("web:job_detail", args=[job.pk])):
+        response = client.get(url, query)
         assert response.status_code < 500, (url, query)
 
 

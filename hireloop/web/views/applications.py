@@ -19,7 +19,7 @@ from hireloop.candidates.services import (
 from hireloop.decisions.services import Decision, do_decide, may_decide
 from hireloop.errors import HireLoopError
 from hireloop.interviews.services import do_invite, interview_qr_svg, interview_url
-from hireloop.jobs.services import check_may_manage_job, may_manage_job
+from hireloop.jobs.services import accepts_candidates, check_may_manage_job, may_manage_job
 from hireloop.privacy.services import may_see_unmasked
 from hireloop.screening.matching import MatchResult
 
@@ -58,7 +58,12 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             "move_form": MoveForm(stages=moves) if moves else None,
             "reports": reports,
             "may_manage": may_manage,
-            "may_invite": may_manage and Stage.INVITED in _reachable(application.stage),
+            "may_invite": may_manage
+            and accepts_candidates(application.job)
+            and Stage.INVITED in _reachable(application.stage),
+            "job_closed": not accepts_candidates(application.job),
+            "scored_before_change": application.screened_revision is not None
+            and application.screened_revision < application.job.requirements_revision,
             "may_reject": may_decide(request.user, application, Decision.REJECT)
             and Stage.REJECTED in ALLOWED_TRANSITIONS[application.stage],
             "may_hire": may_decide(request.user, application, Decision.HIRE)

@@ -33,7 +33,7 @@ def codes_to_sentences(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('candidates', '0003_duplicate_candidates'),
+        ('candidates', '0004_screening_columns'),
     ]
 
     operations = [
