@@ -10,6 +10,7 @@ from .models import (
     Shift,
     TrainingRecord,
 )
+from .search import index_employees
 
 
 class PerformanceInline(admin.TabularInline):
@@ -36,6 +37,11 @@ class EmployeeAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
     list_filter = ("status", "department", "role_family")
     search_fields = ("employee_number", "job_title")
     inlines = [PerformanceInline, PromotionInline, TrainingInline]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        # A changed name, e-mail or phone is found by its new terms, never by the old ones.
+        super().save_model(request, obj, form, change)
+        index_employees([obj])
 
 
 for model in (PerformanceReview, Promotion, TrainingRecord, Shift, AttendanceRecord):

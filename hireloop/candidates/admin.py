@@ -11,6 +11,7 @@ from .models import (
     ResumeFile,
     StageChange,
 )
+from .services import do_update_contact
 
 
 class StageChangeInline(admin.TabularInline):
@@ -40,6 +41,11 @@ class CandidateAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
     @admin.display(description="name")
     def masked_name(self, obj: Candidate) -> str:
         return mask_name(obj.name)
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        # Contact details keep their duplicate indexes and search terms however they change.
+        super().save_model(request, obj, form, change)
+        do_update_contact(candidate=obj, name=obj.name, email=obj.email, phone=obj.phone)
 
 
 @admin.register(Application)

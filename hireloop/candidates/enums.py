@@ -46,3 +46,11 @@ class DuplicateReason(models.TextChoices):
     SAME_FILE = "same_file", _("same resume file")
     SAME_EMAIL = "same_email", _("same e-mail address")
     SAME_PHONE = "same_phone", _("same phone number")
+
+
+class TermKind(models.TextChoices):
+    """What a search term was made from (candidates.search_terms)."""
+
+    NAME = "name", _("name")
+    EMAIL = "email", _("e-mail")
+    PHONE = "phone", _("phone")

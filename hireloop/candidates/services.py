@@ -27,6 +27,7 @@ from hireloop.workflow.services import record_event
 
 from .enums import ALLOWED_TRANSITIONS, DECISION_STAGES, HUMAN_ONLY_STAGES, DuplicateReason, Stage
 from .models import PERSONAL_FIELDS, Application, Candidate, ResumeFile, StageChange
+from .search import index_candidates
 
 
 def applications_visible_to(user: Any) -> QuerySet[Application]:
@@ -156,13 +157,16 @@ def do_create_application(
 
 
 def do_update_contact(*, candidate: Candidate, name: str, email: str, phone: str) -> None:
-    """Fill the candidate's contact details (from parsing or by hand), keeping their indexes."""
+    """Fill the candidate's contact details (from parsing or by hand), keeping their indexes:
+    the blind indexes that find a returning candidate and the search terms (docs/search.md)."""
     candidate.name = name
     candidate.email = email
     candidate.phone = phone
     candidate.email_index = blind_index(email) if email else ""
     candidate.phone_index = phone_blind_index(phone)
-    candidate.save(update_fields=["name", "email", "phone", "email_index", "phone_index"])
+    with transaction.atomic():
+        candidate.save(update_fields=["name", "email", "phone", "email_index", "phone_index"])
+        index_candidates([candidate])
 
 
 def do_record_contact(*, application: Application, name: str, email: str, phone: str) -> None:
