@@ -17,8 +17,8 @@ from .enums import AttendanceStatus
 
 CELL = 14  # pitch of a day, in SVG units: a 12-unit square and a 2-unit gap
 SQUARE = 12
-LABEL_WIDTH = 40  # month names at the left
-HEADER_HEIGHT = 16  # day numbers at the top
+LABEL_WIDTH = 48  # month names at the left ("十二月", "Sep")
+HEADER_HEIGHT = 18  # day numbers at the top
 DAY_LABELS = (1, 5, 10, 15, 20, 25, 31)
 # Minutes late at which a late day turns darker: up to 15, up to 60, more.
 LATE_LEVELS = (15, 60)

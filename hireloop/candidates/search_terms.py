@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from hireloop.privacy.masking import normalise_phone
 
@@ -171,14 +171,20 @@ def spellings(word: str) -> tuple[str, ...]:
     return tuple(spelling for spelling in found if spelling)
 
 
-def _readings_per_character(word: str) -> list[list[str]]:
+def _readings_per_character(word: str) -> list[tuple[str, ...]]:
+    return [readings for char in word if (readings := _readings_of(char))]
+
+
+@cache  # bounded by the Han characters in use: a few thousand
+def _readings_of(char: str) -> tuple[str, ...]:
     # Names are read character by character: without pypinyin's phrase dictionary, which
     # would cost 45 MB more in every process (measured: 12 MB instead of 55 MB) and reads
     # words of the language rather than names.
     os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
     from pypinyin import Style, pinyin  # loads its dictionary on first use
 
-    return pinyin(word, style=Style.NORMAL, heteronym=True, errors="ignore")
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return tuple(dict.fromkeys(found[0])) if found else ()
 
 
 def sort_key(name: str) -> str:
