@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from hireloop.candidates.admin import SearchTermAdmin
 from hireloop.privacy.admin_mixins import AuditedPersonalDataAdmin
 
 from .models import (
     AttendanceRecord,
     Employee,
+    EmployeeSearchTerm,
     PerformanceReview,
     Promotion,
     Shift,
@@ -46,3 +48,4 @@ class EmployeeAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
 
 for model in (PerformanceReview, Promotion, TrainingRecord, Shift, AttendanceRecord):
     admin.site.register(model)
+admin.site.register(EmployeeSearchTerm, SearchTermAdmin)

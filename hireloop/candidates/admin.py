@@ -7,6 +7,7 @@ from .models import (
     PERSONAL_FIELDS,
     Application,
     Candidate,
+    CandidateSearchTerm,
     ResumeEmbedding,
     ResumeFile,
     StageChange,
@@ -77,3 +78,22 @@ class ResumeFileAdmin(admin.ModelAdmin):
 @admin.register(ResumeEmbedding)
 class ResumeEmbeddingAdmin(admin.ModelAdmin):
     list_display = ("id", "resume", "key", "dimensions", "created_at")
+
+
+class SearchTermAdmin(admin.ModelAdmin):
+    """The keyed search terms (docs/search.md): hashes only, written by the services."""
+
+    list_display = ("id", "kind", "digest")
+    list_filter = ("kind",)
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+admin.site.register(CandidateSearchTerm, SearchTermAdmin)
