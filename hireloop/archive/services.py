@@ -14,7 +14,7 @@ from hireloop.candidates.models import Application
 from hireloop.decisions.services import Decision, do_decide
 from hireloop.errors import NotFoundOrForbidden
 from hireloop.privacy import masking
-from hireloop.privacy.services import may_see_unmasked, names_for_list, reveal
+from hireloop.privacy.services import may_see_unmasked, reveal
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
@@ -41,11 +41,6 @@ def access_employee(user: Any, employee_id: int) -> Employee:
     if employee is None:
         raise NotFoundOrForbidden("Employee not found.")
     return employee
-
-
-def employee_display_name(*, employee: Employee, viewer: Any) -> str:
-    """In clear for HR roles (each read audited), masked for everyone else."""
-    return names_for_list(viewer=viewer, object_type="employee", people=[employee])[employee.pk]
 
 
 def employee_contact(*, employee: Employee, viewer: Any) -> dict[str, Any]:

@@ -124,3 +124,19 @@ def test_the_migration_back_fills_existing_candidates(job) -> None:  # type: ign
     migration.index_existing_candidates(apps, None)
     assert found("smith") == {first.pk}
     assert found("zhang wei") == found("138-1234-5678") == {second.pk}
+
+
+def test_a_change_in_the_back_office_keeps_the_indexes(job, hr_admin) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.admin.sites import site
+    from django.test import RequestFactory
+
+    candidate = ApplicationFactory(job=job).candidate
+    do_update_contact(candidate=candidate, name="李雷", email="lei@example.com", phone="")
+    candidate.name, candidate.email = "韩梅梅", "meimei@example.com"
+    request = RequestFactory().post("/")
+    request.user = hr_admin
+    site._registry[Candidate].save_model(request, candidate, form=None, change=True)
+    assert found("韩梅梅") == found("meimei@example.com") == {candidate.pk}
+    assert found("李雷") == found("lei@example.com") == set()
+    candidate.refresh_from_db()
+    assert candidate.email_index == blind_index("meimei@example.com")
