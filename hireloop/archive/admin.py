@@ -1,15 +1,18 @@
 from django.contrib import admin
 
+from hireloop.candidates.admin import SearchTermAdmin
 from hireloop.privacy.admin_mixins import AuditedPersonalDataAdmin
 
 from .models import (
     AttendanceRecord,
     Employee,
+    EmployeeSearchTerm,
     PerformanceReview,
     Promotion,
     Shift,
     TrainingRecord,
 )
+from .search import index_employees
 
 
 class PerformanceInline(admin.TabularInline):
@@ -37,6 +40,12 @@ class EmployeeAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
     search_fields = ("employee_number", "job_title")
     inlines = [PerformanceInline, PromotionInline, TrainingInline]
 
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        # A changed name, e-mail or phone is found by its new terms, never by the old ones.
+        super().save_model(request, obj, form, change)
+        index_employees([obj])
+
 
 for model in (PerformanceReview, Promotion, TrainingRecord, Shift, AttendanceRecord):
     admin.site.register(model)
+admin.site.register(EmployeeSearchTerm, SearchTermAdmin)

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hireloop.candidates.enums import TermKind
 from hireloop.candidates.models import Application
 from hireloop.org.models import Department, Organisation, Team
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
@@ -134,3 +135,22 @@ class AttendanceRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee} {self.date} {self.status}"
+
+
+class EmployeeSearchTerm(models.Model):
+    """One keyed hash of a term an employee is found by (archive.search, docs/search.md);
+    the twin of candidates' CandidateSearchTerm, deleted with the employee."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="search_terms")
+    kind = models.CharField(max_length=5, choices=TermKind.choices)
+    digest = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("employee search term")
+        verbose_name_plural = _("employee search terms")
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "digest"], name="unique_employee_term")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} term of employee #{self.employee_id}"

@@ -9,14 +9,19 @@ from django.utils import timezone
 from hireloop.accounts.roles import Role
 from hireloop.accounts.services import has_role
 from hireloop.assessment.models import Report
+from hireloop.candidates.enums import ResumeStatus
 from hireloop.candidates.models import Application
 from hireloop.decisions.services import Decision, do_decide
 from hireloop.errors import NotFoundOrForbidden
-from hireloop.privacy.services import names_for_list
+from hireloop.privacy import masking
+from hireloop.privacy.services import may_see_unmasked, reveal
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
 from .models import Employee
+from .search import index_employees
+
+CONTACT_FIELDS = ("name", "email", "phone")
 
 # Employee records (performance, training, attendance) are HR's: recruiters hire into the
 # archive but do not read it. A manager role would see its own team here when it exists.
@@ -38,9 +43,28 @@ def access_employee(user: Any, employee_id: int) -> Employee:
     return employee
 
 
-def employee_display_name(*, employee: Employee, viewer: Any) -> str:
-    """In clear for HR roles (each read audited), masked for everyone else."""
-    return names_for_list(viewer=viewer, object_type="employee", people=[employee])[employee.pk]
+def employee_contact(*, employee: Employee, viewer: Any) -> dict[str, Any]:
+    """Name, e-mail and phone as this viewer may see them: in clear for the roles that see
+    personal data (one audited read of the three), masked for everyone else."""
+    if may_see_unmasked(viewer):
+        reveal(
+            actor=viewer,
+            object_type="employee",
+            object_id=employee.pk,
+            fields=list(CONTACT_FIELDS),
+        )
+        return {
+            "name": employee.name,
+            "email": employee.email,
+            "phone": employee.phone,
+            "masked": False,
+        }
+    return {
+        "name": masking.mask_name(employee.name),
+        "email": masking.mask_email(employee.email),
+        "phone": masking.mask_phone(employee.phone),
+        "masked": True,
+    }
 
 
 def interview_results(application: Application) -> dict:
@@ -80,10 +104,27 @@ def next_employee_number() -> str:
     return f"E{last + 1:05d}"
 
 
+# What of the parsed resume stays with the employee: the profile, not the screening's
+# working material (every line of the text, integrity findings) nor the contact details,
+# which the employee record keeps in its own encrypted fields.
+NOT_CARRIED = ("name", "email", "phone", "lines", "integrity")
+
+
+def resume_profile(application: Application) -> dict[str, Any]:
+    """The parsed profile of the application's newest readable resume ({} when none)."""
+    resume = application.resumes.filter(status=ResumeStatus.PARSED).order_by("-uploaded_at").first()
+    parsed = resume.parsed if resume else {}
+    return {key: value for key, value in parsed.items() if key not in NOT_CARRIED}
+
+
 def do_hire(*, application: Application, actor: Any, reason: str) -> Employee:
-    """Hire the candidate: move the stage and create the employee record from the application."""
+    """Hire the candidate: move the stage and create the employee record from the application.
+
+    The employee keeps the candidate's contact details and sensitive attributes (encrypted,
+    as they were), the parsed resume profile and the interview results, and is indexed for
+    search at once.
+    """
     candidate = application.candidate
-    resume = application.resumes.order_by("-uploaded_at").first()
     with transaction.atomic():
         do_decide(application=application, decision=Decision.HIRE, actor=actor, reason=reason)
         job = application.job
@@ -103,12 +144,9 @@ def do_hire(*, application: Application, actor: Any, reason: str) -> Employee:
             hire_date=timezone.localdate(),
             application=application,
             interview_results=interview_results(application),
-            resume_profile={
-                k: v
-                for k, v in (resume.parsed if resume else {}).items()
-                if k not in ("name", "email", "phone", "lines")
-            },
+            resume_profile=resume_profile(application),
         )
+        index_employees([employee])
         record_event(
             type=EventType.CANDIDATE_HIRED,
             payload={"application_id": application.pk, "employee_id": employee.pk},

@@ -7,10 +7,12 @@ from .models import (
     PERSONAL_FIELDS,
     Application,
     Candidate,
+    CandidateSearchTerm,
     ResumeEmbedding,
     ResumeFile,
     StageChange,
 )
+from .services import do_update_contact
 
 
 class StageChangeInline(admin.TabularInline):
@@ -40,6 +42,11 @@ class CandidateAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
     @admin.display(description="name")
     def masked_name(self, obj: Candidate) -> str:
         return mask_name(obj.name)
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        # Contact details keep their duplicate indexes and search terms however they change.
+        super().save_model(request, obj, form, change)
+        do_update_contact(candidate=obj, name=obj.name, email=obj.email, phone=obj.phone)
 
 
 @admin.register(Application)
@@ -71,3 +78,22 @@ class ResumeFileAdmin(admin.ModelAdmin):
 @admin.register(ResumeEmbedding)
 class ResumeEmbeddingAdmin(admin.ModelAdmin):
     list_display = ("id", "resume", "key", "dimensions", "created_at")
+
+
+class SearchTermAdmin(admin.ModelAdmin):
+    """The keyed search terms (docs/search.md): hashes only, written by the services."""
+
+    list_display = ("id", "kind", "digest")
+    list_filter = ("kind",)
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+
+admin.site.register(CandidateSearchTerm, SearchTermAdmin)

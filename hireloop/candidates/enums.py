@@ -56,3 +56,11 @@ class StageReason(models.TextChoices):
     INVITED = "invited", _("Invited to the AI interview")
     INTERVIEW_STARTED = "interview_started", _("Candidate started the interview")
     INTERVIEW_COMPLETED = "interview_completed", _("Candidate completed the interview")
+
+
+class TermKind(models.TextChoices):
+    """What a search term was made from (candidates.search_terms)."""
+
+    NAME = "name", _("name")
+    EMAIL = "email", _("e-mail")
+    PHONE = "phone", _("phone")

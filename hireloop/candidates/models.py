@@ -6,7 +6,7 @@ from hireloop.jobs.models import Job
 from hireloop.org.models import Organisation
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 
-from .enums import DuplicateReason, ResumeStatus, Stage, StageReason
+from .enums import DuplicateReason, ResumeStatus, Stage, StageReason, TermKind
 
 PERSONAL_FIELDS = ("name", "email", "phone", "id_number")
 SENSITIVE_FIELDS = ("gender", "birth_date", "ethnicity", "region")
@@ -162,3 +162,26 @@ class ResumeEmbedding(models.Model):
 
     def __str__(self) -> str:
         return f"Embedding of resume #{self.resume_id} ({self.key.split('/')[0]})"
+
+
+class CandidateSearchTerm(models.Model):
+    """One keyed hash of a term a candidate is found by (candidates.search, docs/search.md).
+
+    The term itself (a name, a word of it, its pinyin, the e-mail, the phone) is never stored:
+    only HMAC-SHA256 under a key outside the database, so the table answers "who holds this
+    term" and nothing else. Rebuilt from the encrypted fields whenever they change.
+    """
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="search_terms")
+    kind = models.CharField(max_length=5, choices=TermKind.choices)
+    digest = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("candidate search term")
+        verbose_name_plural = _("candidate search terms")
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "digest"], name="unique_candidate_term")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} term of candidate #{self.candidate_id}"

@@ -34,6 +34,7 @@ from .enums import (
     StageReason,
 )
 from .models import PERSONAL_FIELDS, Application, Candidate, ResumeFile, StageChange
+from .search import index_candidates
 
 
 def applications_visible_to(user: Any) -> QuerySet[Application]:
@@ -189,13 +190,16 @@ def do_create_application(
 
 
 def do_update_contact(*, candidate: Candidate, name: str, email: str, phone: str) -> None:
-    """Fill the candidate's contact details (from parsing or by hand), keeping their indexes."""
+    """Fill the candidate's contact details (from parsing or by hand), keeping their indexes:
+    the blind indexes that find a returning candidate and the search terms (docs/search.md)."""
     candidate.name = name
     candidate.email = email
     candidate.phone = phone
     candidate.email_index = blind_index(email) if email else ""
     candidate.phone_index = phone_blind_index(phone)
-    candidate.save(update_fields=["name", "email", "phone", "email_index", "phone_index"])
+    with transaction.atomic():
+        candidate.save(update_fields=["name", "email", "phone", "email_index", "phone_index"])
+        index_candidates([candidate])
 
 
 def do_record_contact(*, application: Application, name: str, email: str, phone: str) -> None:

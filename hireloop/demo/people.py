@@ -26,6 +26,7 @@ from hireloop.archive.models import (
     Shift,
     TrainingRecord,
 )
+from hireloop.archive.search import index_employees
 from hireloop.assessment.services import recommendation_for
 from hireloop.org.models import Department, Organisation, Team
 
@@ -122,6 +123,7 @@ def build_archive(
         _employee(number, draft, organisation, placements[draft.family], people, rng)
         for number, draft in enumerate(drafts, start=1)
     )
+    index_employees(employees)  # bulk_create skips the writers that keep the search index
     for draft, employee in zip(drafts, employees, strict=True):
         history: list[Any] = [*draft.reviews, *draft.trainings, *draft.promotions]
         for row in [*history, *draft.attendance]:

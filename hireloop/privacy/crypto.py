@@ -19,6 +19,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 
+from .masking import normalise_phone
+
 PREFIX = "enc1"
 NONCE_BYTES = 12
 # Files are sealed as a stream of chunks (see iter_encrypted), never as one value in memory.
@@ -126,18 +128,31 @@ def blind_index(value: str) -> str:
 
 
 def phone_blind_index(phone: str) -> str:
-    """blind_index of a phone number written any common way: digits only, without the
-    international prefix of China (+86 / 0086), so "+86 138-0000-1111" matches "13800001111"."""
-    digits = "".join(char for char in phone if char.isdigit())
-    for prefix in ("0086", "86"):
-        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
-            digits = digits[len(prefix) :]
+    """blind_index of a phone number written any common way (masking.normalise_phone), so
+    "+86 138-0000-1111" matches "13800001111"."""
+    digits = normalise_phone(phone)
     return blind_index(digits) if digits else ""
+
+
+def search_digest(kind: str, term: str) -> str:
+    """The keyed hash of one search term (docs/search.md): HMAC-SHA256 of ``kind NUL term``.
+
+    Its key is derived like blind_index's but with its own label, so a search term never
+    equals a duplicate-detection index, and the kind is hashed in, so a name that happens to
+    be spelled like an e-mail address never matches one.
+    """
+    message = f"{kind}\0{term}".encode()
+    return hmac.new(_search_key(key_ring()), message, hashlib.sha256).hexdigest()
 
 
 @lru_cache(maxsize=4)
 def _blind_index_key(ring: KeyRing) -> bytes:
     return hmac.new(ring.keys[-1][1], b"hireloop blind index v1", hashlib.sha256).digest()
+
+
+@lru_cache(maxsize=4)
+def _search_key(ring: KeyRing) -> bytes:
+    return hmac.new(ring.keys[-1][1], b"hireloop search index v1", hashlib.sha256).digest()
 
 
 def iter_encrypted(

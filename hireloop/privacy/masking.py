@@ -1,6 +1,7 @@
 """Masking of personal data for roles that do not need to see it (PIPL Art. 51)."""
 
 import re
+import unicodedata
 
 # Han characters: a name written in them has no word boundaries and masks all but the first.
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -15,11 +16,28 @@ def mask_name(name: str) -> str:
     return " ".join(part[0] + "*" * (len(part) - 1) for part in name.split())
 
 
+# China's country code, written with a + or as 00: dropped before an 11-digit mobile number.
+_CHINA_PREFIXES = ("0086", "86")
+
+
+def normalise_phone(phone: str) -> str:
+    """A phone number as its digits alone, without China's country code before a mobile number.
+
+    "+86 138-0000-1111", "0086 13800001111" and "138 0000 1111" all become "13800001111": the
+    one form that masking, duplicate detection and search compare (privacy.crypto).
+    """
+    # NFKC turns the full-width digits of a Chinese input method (１３８) into ASCII ones.
+    text = unicodedata.normalize("NFKC", phone or "")
+    digits = "".join(char for char in text if char.isascii() and char.isdigit())
+    for prefix in _CHINA_PREFIXES:
+        if digits.startswith(prefix) and len(digits) - len(prefix) == 11:
+            return digits[len(prefix) :]
+    return digits
+
+
 def mask_phone(phone: str) -> str:
     """13812341234 → 138****1234; keeps the first three and last four digits."""
-    digits = re.sub(r"\D", "", phone or "")
-    if len(digits) == 13 and digits.startswith("86"):
-        digits = digits[2:]  # +86 country code before a Chinese mobile number
+    digits = normalise_phone(phone)
     if len(digits) < 7:
         return "*" * len(digits)
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from hireloop.archive.services import may_see_employees
+from hireloop.candidates.search import may_list_candidates
 from hireloop.org.models import Organisation
 from hireloop.privacy.access import may_read_audit_log
 
@@ -21,6 +22,7 @@ def navigation(request: HttpRequest) -> dict:
     """Which sections the menu offers: only those the user's role may open."""
     user = request.user
     return {
+        "nav_candidates": may_list_candidates(user),
         "nav_employees": may_see_employees(user),
         "nav_audit": may_read_audit_log(user),
         "nav_back_office": admin.site.has_permission(request),

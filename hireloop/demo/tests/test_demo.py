@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from hireloop.archive.models import AttendanceRecord, Employee, PerformanceReview, Shift
+from hireloop.archive.search import search_employees
 from hireloop.assessment.models import Report
 from hireloop.candidates.enums import ResumeStatus, Stage
 from hireloop.candidates.models import Application, Candidate, ResumeFile
@@ -55,6 +56,9 @@ def test_demo_builds_a_screened_interviewed_organisation_and_loads_only_once():
     _assert_one_interview_in_progress(organisation)
     _assert_staff_and_access(jobs)
     assert Employee.objects.filter(organisation=organisation).count() == 200
+    # The archive is searchable by name from the start (it was not: issue "Experience").
+    found = search_employees(Employee.objects.all(), "张红梅")
+    assert "E00195" in set(found.values_list("employee_number", flat=True))
     assert (summary["interviews in progress"], summary["answers transcribed"]) == (1, 1)
     # Read-only checks of the same load (each load costs a minute of the suite).
     _assert_archive_holds_the_planted_relations_and_no_demographic_effect()

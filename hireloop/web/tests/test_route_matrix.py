@@ -61,6 +61,7 @@ ON_JOB = ("int_on", "rec_on", "hr", "sys")
 MANAGES_JOB = ("rec_on", "hr", "sys")
 UNMASKED_ON_JOB = ("rec_on", "hr", "sys")
 REQUEST_WORK = ("rec_on", "hr", "sys")  # candidates' review requests are HR's tasks
+CANDIDATE_WORK = ("int_on", "int_off", "rec_on", "rec_off", "hr", "sys")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,9 @@ ROUTES: dict[str, Route] = {
     "web:review_request_resolve": Route("POST", _only(*REQUEST_WORK)),
     "web:audit_log": Route("GET", _only("auditor", "sys")),
     "web:audit_export": Route("GET", _only("auditor", "sys")),
+    "web:candidate_search": Route(
+        "GET", _only("int_on", "int_off", "rec_on", "rec_off", "hr", "sys")
+    ),
     "web:employee_list": Route("GET", _only("hr", "sys")),
     "web:employee_detail": Route("GET", _only("hr", "sys")),
     "web:room": Route("GET", dict.fromkeys(ROLES, "ok")),
