@@ -146,6 +146,9 @@ class FollowUp(models.Model):
     question_text = models.TextField()
     reason = models.CharField(max_length=20)
     text = EncryptedTextField(blank=True)
+    # The remark on the answer together with this follow-up's, shown above the next question
+    # instead of the first answer's (which asked for what the follow-up may have supplied).
+    remark = models.TextField(blank=True)
     asked_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
 

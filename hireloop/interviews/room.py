@@ -23,6 +23,7 @@ from .models import Answer, FollowUp, InterviewSession, Question, Recording, Rec
 from .services import (
     SessionClosed,
     current_question,
+    do_answer_follow_up,
     do_submit_answer,
     open_probe,
     plan_questions,
@@ -262,10 +263,44 @@ def open_follow_up(session: InterviewSession) -> FollowUp | None:
     )
 
 
+def do_answer_follow_up_in_room(*, session: InterviewSession, text: str) -> None:
+    """Store the answer to the open follow-up with a fresh remark on the first answer and
+    this one together: the first remark asked for what the follow-up may now have given."""
+    follow_up = open_follow_up(session)
+    remark = ""
+    if follow_up is not None and text.strip():
+        answer = follow_up.answer
+        remark = (
+            feedback_engine()
+            .feedback(
+                question=answer.question.text,
+                answer=f"{answer.text}\n{text.strip()}",
+                anchor_high=answer.question.anchor_high,
+                language=session.application.job.language,
+            )
+            .remark
+        )
+    do_answer_follow_up(session=session, text=text, remark=remark)
+
+
+def position_of(session: InterviewSession, question_id: int) -> int:
+    """The question's number in the plan, from 1 (as "Question n/total" shows it)."""
+    ids = [question.pk for question in plan_questions(session)]
+    return ids.index(question_id) + 1 if question_id in ids else len(ids)
+
+
 def last_remark(session: InterviewSession) -> str:
-    """The remark on the latest answer, shown above the next question."""
-    answer = session.answers.order_by("-submitted_at", "-id").first()
-    return answer.remark if answer else ""
+    """The remark shown above the next question: on the latest answer, or, once its follow-up
+    was answered, on both together; none after a skipped follow-up (its page showed it)."""
+    answer = (
+        session.answers.select_related("follow_up").order_by("-submitted_at", "-id").first()
+    )
+    if answer is None:
+        return ""
+    follow_up = getattr(answer, "follow_up", None)
+    if follow_up is not None and follow_up.answered_at is not None:
+        return follow_up.remark
+    return answer.remark
 
 
 def pause_until(session: InterviewSession) -> datetime | None:

@@ -439,8 +439,9 @@ def has_open_follow_up(session: InterviewSession) -> bool:
     return FollowUp.objects.filter(answer__session=session, answered_at__isnull=True).exists()
 
 
-def do_answer_follow_up(*, session: InterviewSession, text: str) -> None:
-    """Store the answer to the open follow-up (empty: the candidate had nothing to add)."""
+def do_answer_follow_up(*, session: InterviewSession, text: str, remark: str = "") -> None:
+    """Store the answer to the open follow-up (empty: the candidate had nothing to add), with
+    the room's remark on the first answer and this one together."""
     with transaction.atomic():
         locked = InterviewSession.objects.select_for_update().get(pk=session.pk)
         follow_up = (
@@ -451,8 +452,9 @@ def do_answer_follow_up(*, session: InterviewSession, text: str) -> None:
         if follow_up is None:
             return  # answered already (a double click): nothing to do
         follow_up.text = text.strip()
+        follow_up.remark = remark if follow_up.text else ""
         follow_up.answered_at = timezone.now()
-        follow_up.save(update_fields=["text", "answered_at"])
+        follow_up.save(update_fields=["text", "remark", "answered_at"])
         if _is_finished(locked):
             _complete(locked)
     session.refresh_from_db()

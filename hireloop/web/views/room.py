@@ -27,7 +27,6 @@ from hireloop.interviews.models import InterviewSession
 from hireloop.interviews.services import (
     SessionClosed,
     current_question,
-    do_answer_follow_up,
     do_answer_probe,
     do_start,
     open_probe,
@@ -102,7 +101,8 @@ def _act(request: HttpRequest, session: InterviewSession) -> bool:
         flow.do_extend(session=session)
     elif "follow_up" in post:
         text = _valid(RoomTextForm(post))["text"]
-        do_answer_follow_up(session=session, text="" if post.get("follow_up") == "skip" else text)
+        skipped = post.get("follow_up") == "skip"
+        flow.do_answer_follow_up_in_room(session=session, text="" if skipped else text)
     elif "probe" in post:
         data = _valid(RoomTextForm(post))
         if data["probe_id"] is None:
@@ -175,7 +175,14 @@ def _context(request, session, step, token: str, error: str) -> dict:  # type: i
             and session.extended_question_id is None,
         )
     elif step == flow.RoomStep.FOLLOW_UP:
-        context["follow_up"] = flow.open_follow_up(session)
+        follow_up = flow.open_follow_up(session)
+        context.update(
+            follow_up=follow_up,
+            follow_up_position=flow.position_of(session, follow_up.answer.question_id)
+            if follow_up
+            else progress.position,
+            posted_text=request.POST.get("text", "") if error else "",
+        )
     elif step == flow.RoomStep.PROBE:
         context["probe"] = open_probe(session)
     elif step == flow.RoomStep.DONE:
