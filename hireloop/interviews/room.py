@@ -51,7 +51,7 @@ class RoomStep(TextChoices):
 
 
 PRACTICE_QUESTION = {
-    Language.ZH: "练习题（不计分）：请用两三句话介绍一下，你在工作或学习中最喜欢做的一件事。",
+    Language.ZH: "练习题（不计分）：请用两三句话介绍一下，您在工作或学习中最喜欢做的一件事。",
     Language.EN: "Practice (not scored): in two or three sentences, tell us about something you "
     "enjoy doing in your work or studies.",
 }

@@ -493,13 +493,13 @@ def _is_finished(session: InterviewSession) -> bool:
 # The question about one resume claim, in the job's language (M12).
 PROBE_TEXTS = {
     "leadership": {
-        "zh-hans": "你的简历中写道：“{claim}”。请具体讲讲你在其中的角色、你做过的一个关键决定，"
+        "zh-hans": "您的简历中写道：“{claim}”。请具体讲讲您在其中的角色、您做过的一个关键决定，"
         "以及结果。",
         "en": "Your resume says: “{claim}”. Tell us about your role in it, one key decision you "
         "made, and what came of it.",
     },
     "achievement": {
-        "zh-hans": "你的简历中写道：“{claim}”。这个结果是怎么取得的？你本人具体做了什么？",
+        "zh-hans": "您的简历中写道：“{claim}”。这个结果是怎么取得的？您本人具体做了什么？",
         "en": "Your resume says: “{claim}”. How was this result achieved, and what exactly did "
         "you do yourself?",
     },
