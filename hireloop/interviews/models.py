@@ -99,6 +99,10 @@ class InterviewSession(models.Model):
     extended_question = models.ForeignKey(
         Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Runs of a coding question's examples before it is submitted (interviews.coding): how
+    # many for the current question, and when the latest began, so the sandbox is not flooded.
+    example_runs = models.PositiveSmallIntegerField(default=0)
+    example_run_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -416,7 +416,8 @@ def do_submit_answer(
             )
         locked.current_index += 1
         locked.question_started_at = None
-        locked.save(update_fields=["current_index", "question_started_at"])
+        locked.example_runs = 0  # the next question has its own allowance
+        locked.save(update_fields=["current_index", "question_started_at", "example_runs"])
         if _is_finished(locked):
             _complete(locked)
     session.refresh_from_db()
