@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from hireloop.jobs.enums import Language
 from hireloop.org.compliance import Capabilities, capabilities_for
@@ -233,7 +233,7 @@ def do_answer_in_room(
             language=session.application.job.language,
         )
     else:
-        result = Feedback(remark=_("We received your recording."))
+        result = Feedback(remark=pgettext("candidate", "We received your recording."))
     feedback = Feedback(
         remark=result.remark,
         follow_up=result.follow_up,
@@ -292,15 +292,20 @@ def position_of(session: InterviewSession, question_id: int) -> int:
 def last_remark(session: InterviewSession) -> str:
     """The remark shown above the next question: on the latest answer, or, once its follow-up
     was answered, on both together; none after a skipped follow-up (its page showed it)."""
-    answer = (
-        session.answers.select_related("follow_up").order_by("-submitted_at", "-id").first()
-    )
+    answer = session.answers.select_related("follow_up").order_by("-submitted_at", "-id").first()
     if answer is None:
         return ""
     follow_up = getattr(answer, "follow_up", None)
     if follow_up is not None and follow_up.answered_at is not None:
         return follow_up.remark
     return answer.remark
+
+
+def code_results(session: InterviewSession) -> list[tuple[str, str]]:
+    """Each coding answer's question and its remark (how many hidden tests passed): the done
+    page repeats them, since a coding question asked last has no next page to show it on."""
+    answers = session.answers.filter(mode=AnswerMode.CODE).select_related("question")
+    return [(a.question.text, a.remark) for a in answers.order_by("submitted_at", "id")]
 
 
 def pause_until(session: InterviewSession) -> datetime | None:
