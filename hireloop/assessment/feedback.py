@@ -66,7 +66,9 @@ TEXTS = {
         "ask_example": "Could you give one concrete example from your own experience: what was "
         "the situation, and what exactly did you do?",
         "ask_result": "What was the result in the end? Is there anything you could measure?",
-        "ask_focus": "Could you link your answer more directly to the question: {question}",
+        # The follow-up page shows the question above it: no need to repeat it here.
+        "ask_focus": "Could you answer the question above more directly: what did you do, or "
+        "what would you do?",
     },
     "zh-hans": {
         "structure": "结构清晰",
@@ -80,7 +82,7 @@ TEXTS = {
         "good": "要点都已讲到",
         "ask_example": "能举一个您亲身经历的具体例子吗？当时是什么情况，您具体做了什么？",
         "ask_result": "这件事最后的结果如何？有没有可以衡量的数据？",
-        "ask_focus": "能否再结合问题具体说说：{question}",
+        "ask_focus": "能否更直接地回答上面的问题：您做过什么，或者会怎么做？",
     },
 }
 
@@ -106,9 +108,8 @@ class QuickFeedback:
             else words["brief"]
         )
         if long_enough and not has_example and _misses_the_point(answer, question, anchor_high):
-            follow_up = words["ask_focus"].format(question=question)
             return Feedback(
-                _remark(strength, words["need_focus"]), follow_up, FollowUpReason.OFF_TOPIC
+                _remark(strength, words["need_focus"]), words["ask_focus"], FollowUpReason.OFF_TOPIC
             )
         if long_enough and not has_example:
             return Feedback(

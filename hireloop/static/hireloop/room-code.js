@@ -38,6 +38,12 @@
     editor.setOption("mode", modes[picker.value]);
     previous = picker.value;
   });
+  // The form may be hidden while the editor starts (the pause between questions), when
+  // CodeMirror measures nothing: the gutter then covers the first characters and wrapped
+  // lines start under it. Measured again whenever its size changes, shown at last included.
+  if (window.ResizeObserver) {
+    new window.ResizeObserver(() => editor.refresh()).observe(editor.getWrapperElement());
+  }
   area.dispatchEvent(new Event("input")); // the length counter starts from the starter code
   // htmx sends the textarea, which the editor keeps up to date on every change.
   const run = document.getElementById("run-examples");

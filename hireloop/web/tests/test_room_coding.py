@@ -13,7 +13,7 @@ from hireloop.assessment.services import do_score_session
 from hireloop.interviews import coding
 from hireloop.interviews.code_problems import problem_by_key
 from hireloop.interviews.enums import AnswerMode, QuestionKind
-from hireloop.interviews.models import Answer, FollowUp, InterviewSession
+from hireloop.interviews.models import Answer, ClaimProbe, FollowUp, InterviewSession
 from hireloop.interviews.services import current_question, do_invite, link_token, plan_questions
 from hireloop.testing.factories import ApplicationFactory
 
@@ -178,6 +178,9 @@ def test_a_coding_question_asked_last_shows_its_hidden_tests_after_submitting(
         "merge_intervals",
     )
     last.save()
+    ClaimProbe.objects.create(
+        session=session, kind="leadership", claim="Led 8", question_text="Tell us.", position=0
+    )
     url = reverse("web:room", args=[link_token(session)])
     Client().post(url, {"start": "1"})
     Client().post(url, {"practice_done": "1"})
@@ -187,10 +190,15 @@ def test_a_coding_question_asked_last_shows_its_hidden_tests_after_submitting(
         while FollowUp.objects.filter(answer__session=session, answered_at=None).exists():
             Client().post(url, {"follow_up": "skip"})
         session.refresh_from_db()
+    total = len(problem_by_key("merge_intervals").tests)
+    summary = f"{total} of {total} hidden tests passed."
+    # A question about the resume comes next: it shows the coding answer's result first.
+    page = Client().get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'data-testid="probe"' in page and summary in page
+    Client().post(url, {"probe": "skip", "probe_id": session.probes.get().pk})
     page = Client().get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'data-testid="done"' in page and 'data-testid="code-results"' in page
-    total = len(problem_by_key("merge_intervals").tests)
-    assert f"{total} of {total} hidden tests passed." in page
+    assert summary in page
 
 
 def test_the_starter_code_is_commented_in_the_rooms_language(coding_room) -> None:  # type: ignore[no-untyped-def]

@@ -143,7 +143,7 @@ def _visible_text(html: str) -> str:
     html = re.sub(r"<script\b.*?</script>", " ", html, flags=re.S)
     html = re.sub(r"<style\b.*?</style>", " ", html, flags=re.S)
     html = re.sub(r'data-(?:count|over)-text="([^"]*)"', r"> \1 <", html)
-    return unescape(re.sub(r"<[^>]+>", " ", html))
+    return unescape(re.sub(r"\s*<[^>]+>\s*", "\n", html))
 
 
 HAN = "\u4e00-\u9fff"
@@ -160,6 +160,8 @@ def _check_chinese(where: str, html: str) -> list[str]:
         (HALF_WIDTH_AFTER_HAN, "half-width punctuation"),
         (SECONDS_AS_S, "seconds as 's'"),
         (re.compile(r"[^.]\.\.(?!\.)"), "double full stop"),
+        # within one line of text (tags become line breaks): e.g. two translated sentences
+        (re.compile(rf"[。，：；！？][ \t]+[{HAN}]"), "a space after full-width punctuation"),
     ):
         for match in pattern.finditer(text):
             problems.append(
