@@ -245,6 +245,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Served at the site's root: /favicon.ico, which browsers ask for on pages without a link
+# (JSON, PDF) and some always; base.html links the SVG and this icon.
+WHITENOISE_ROOT = BASE_DIR / "hireloop" / "static" / "root"
 
 TASKS = {
     "default": {

@@ -136,16 +136,20 @@ _PHRASES = {
 
 
 def _evidence(result: CodeResult, signals: dict[str, bool], chinese: bool) -> list[str]:
-    seconds = f" ({result.seconds:.2f} s)" if result.seconds else ""
     if chinese:
+        seconds = f"（用时 {result.seconds:.2f} 秒）" if result.seconds else ""
         lines = [f"隐藏测试通过 {result.tests_passed}/{result.tests_total}{seconds}"]
     else:
+        seconds = f" ({result.seconds:.2f} s)" if result.seconds else ""
         lines = [f"{result.tests_passed} of {result.tests_total} hidden tests passed{seconds}"]
     if result.error:
         lines.append(("运行错误：" if chinese else "Error reported: ") + result.error[:200])
     met = [_PHRASES[name][chinese][0] for name, ok in signals.items() if ok]
     if met:
-        lines.append(("质量信号：" if chinese else "Quality signals met: ") + ", ".join(met))
+        lines.append(
+            ("质量信号：" if chinese else "Quality signals met: ")
+            + ("、" if chinese else ", ").join(met)
+        )
     return lines
 
 

@@ -11,6 +11,7 @@ import re
 
 from hireloop.interviews.enums import FollowUpReason
 from hireloop.interviews.feedback import Feedback
+from hireloop.interviews.question_templates import TEMPLATES as QUESTION_TEMPLATES
 
 from . import judge_features as tf
 
@@ -23,7 +24,13 @@ GENERIC_QUESTION_WORDS = frozenset(
         "and the result example concrete specific time describe share experience how handle "
         "learn hardest challenge faced called measured measurable results outcome strong answer "
         "请讲一个 最能体现 真实经历 当时是 什么情况 具体做了 什么 结果如何 "
-        "请分享 一次 经历 你是 怎么 处理 学到了 具体的例子 可衡量的结果"
+        "请分享 一次 经历 你是 怎么 处理 学到了 具体的例子 可衡量的结果 "
+        # The generated questions' own wording, around the dimension's name.
+        + " ".join(
+            template.replace("{name}", " ")
+            for templates in QUESTION_TEMPLATES.values()
+            for template in templates
+        )
     )
 )
 # Shorter answers get no follow-up: "I don't know" is better met by the next question.
@@ -59,21 +66,23 @@ TEXTS = {
         "ask_example": "Could you give one concrete example from your own experience: what was "
         "the situation, and what exactly did you do?",
         "ask_result": "What was the result in the end? Is there anything you could measure?",
-        "ask_focus": "Could you link your answer more directly to the question: {question}",
+        # The follow-up page shows the question above it: no need to repeat it here.
+        "ask_focus": "Could you answer the question above more directly: what did you do, or "
+        "what would you do?",
     },
     "zh-hans": {
         "structure": "结构清晰",
         "figures": "有具体数据",
         "example": "有真实的例子",
-        "brief": "感谢你的回答",
-        "need_example": "如果能举一个你亲身经历的具体例子会更好",
+        "brief": "感谢您的回答",
+        "need_example": "如果能举一个您亲身经历的具体例子会更好",
         "need_result": "如果能说明最后的结果会更好",
         "need_figures": "如果能给出数据或可衡量的结果会更好",
         "need_focus": "如果能更紧扣问题本身会更好",
         "good": "要点都已讲到",
-        "ask_example": "能举一个你亲身经历的具体例子吗？当时是什么情况，你具体做了什么？",
+        "ask_example": "能举一个您亲身经历的具体例子吗？当时是什么情况，您具体做了什么？",
         "ask_result": "这件事最后的结果如何？有没有可以衡量的数据？",
-        "ask_focus": "能否再结合问题具体说说：{question}",
+        "ask_focus": "能否更直接地回答上面的问题：您做过什么，或者会怎么做？",
     },
 }
 
@@ -99,9 +108,8 @@ class QuickFeedback:
             else words["brief"]
         )
         if long_enough and not has_example and _misses_the_point(answer, question, anchor_high):
-            follow_up = words["ask_focus"].format(question=question)
             return Feedback(
-                _remark(strength, words["need_focus"]), follow_up, FollowUpReason.OFF_TOPIC
+                _remark(strength, words["need_focus"]), words["ask_focus"], FollowUpReason.OFF_TOPIC
             )
         if long_enough and not has_example:
             return Feedback(

@@ -7,6 +7,10 @@ exercise would test something the job does not need.
 The hidden tests are run by interviews.code_runner; their expected values stay on the
 server. Each problem has its function name per language, following that language's naming
 (snake_case in Python, camelCase in JavaScript); arguments and results are JSON values.
+
+The examples are the ones its prompt shows: a candidate may run them before submitting, and
+sees their expected values. The starter code's comment and placeholder error are written in
+the room's language (``starter``); ``{summary}`` and ``{todo}`` mark where they go.
 """
 
 from dataclasses import dataclass
@@ -20,14 +24,38 @@ class CodeProblem:
     title: dict[str, str]  # by Language value: "zh-hans", "en"
     prompt: dict[str, str]
     function_names: dict[str, str]  # by runner language: "python", "javascript"
-    starter_code: dict[str, str]
+    starter_templates: dict[str, str]  # by runner language, with {summary} and {todo}
+    summary: dict[str, str]  # the starter's one-line comment, by Language value
     tests: tuple[HiddenTest, ...]
+    examples: tuple[HiddenTest, ...]  # the prompt's examples, which the candidate may run
     time_limit: float = 2.0
     difficulty: int = 2  # as Question.difficulty: 1 easy – 3 hard
 
     def problem(self, language: str) -> Problem:
         """The runnable problem for one language (KeyError for a language it lacks)."""
         return Problem(self.function_names[language], self.tests, self.time_limit)
+
+    def examples_problem(self, language: str) -> Problem:
+        """The prompt's examples as a runnable problem (KeyError for a language it lacks)."""
+        return Problem(self.function_names[language], self.examples, self.time_limit)
+
+    def starter(self, language: str, room_language: str) -> str:
+        """The starter code for a runner language, commented in the room's language."""
+        words = room_language if room_language in self.summary else "en"
+        return (
+            self.starter_templates[language]
+            .replace("{summary}", self.summary[words])
+            .replace("{todo}", TODO[words])
+        )
+
+    @property
+    def starter_code(self) -> dict[str, str]:
+        """The English starter code per runner language."""
+        return {language: self.starter(language, "en") for language in self.starter_templates}
+
+
+# What the starter's placeholder error says until the candidate replaces it.
+TODO = {"zh-hans": "请在这里写您的解法", "en": "write your solution here"}
 
 
 MERGE_INTERVALS = CodeProblem(
@@ -43,15 +71,24 @@ MERGE_INTERVALS = CodeProblem(
         "input gives an empty list.",
     },
     function_names={"python": "merge_intervals", "javascript": "mergeIntervals"},
-    starter_code={
+    starter_templates={
         "python": "def merge_intervals(intervals: list[list[int]]) -> list[list[int]]:\n"
-        '    """Merge overlapping intervals; return them sorted by start."""\n'
-        '    raise NotImplementedError("write your solution here")\n',
-        "javascript": "/**\n * Merge overlapping intervals; return them sorted by start.\n"
+        '    """{summary}"""\n'
+        '    raise NotImplementedError("{todo}")\n',
+        "javascript": "/**\n * {summary}\n"
         " * @param {number[][]} intervals\n * @returns {number[][]}\n */\n"
         "function mergeIntervals(intervals) {\n"
-        "  throw new Error('write your solution here');\n}\n",
+        "  throw new Error('{todo}');\n}\n",
     },
+    summary={
+        "zh-hans": "合并重叠或首尾相接的区间，按起点从小到大返回。",
+        "en": "Merge overlapping intervals; return them sorted by start.",
+    },
+    examples=(
+        HiddenTest([[[1, 3], [2, 6], [8, 10]]], [[1, 6], [8, 10]], "example"),
+        HiddenTest([[[1, 4], [4, 5]]], [[1, 5]], "touching intervals merge"),
+        HiddenTest([[]], [], "empty input"),
+    ),
     tests=(
         HiddenTest([[[1, 3], [2, 6], [8, 10], [15, 18]]], [[1, 6], [8, 10], [15, 18]], "example"),
         HiddenTest([[[1, 4], [4, 5]]], [[1, 5]], "touching intervals merge"),
@@ -82,15 +119,20 @@ TOP_K_FREQUENT_WORDS = CodeProblem(
         'with k=2 gives ["a","b"].',
     },
     function_names={"python": "top_k_frequent_words", "javascript": "topKFrequentWords"},
-    starter_code={
+    starter_templates={
         "python": "def top_k_frequent_words(words: list[str], k: int) -> list[str]:\n"
-        '    """The k most frequent words, most frequent first, ties alphabetical."""\n'
-        '    raise NotImplementedError("write your solution here")\n',
-        "javascript": "/**\n * The k most frequent words, most frequent first, ties alphabetical.\n"
+        '    """{summary}"""\n'
+        '    raise NotImplementedError("{todo}")\n',
+        "javascript": "/**\n * {summary}\n"
         " * @param {string[]} words\n * @param {number} k\n * @returns {string[]}\n */\n"
         "function topKFrequentWords(words, k) {\n"
-        "  throw new Error('write your solution here');\n}\n",
+        "  throw new Error('{todo}');\n}\n",
     },
+    summary={
+        "zh-hans": "出现次数最多的 k 个单词：次数多的在前，次数相同时按字母顺序。",
+        "en": "The k most frequent words, most frequent first, ties alphabetical.",
+    },
+    examples=(HiddenTest([["a", "b", "a", "c", "b", "a"], 2], ["a", "b"], "example"),),
     tests=(
         HiddenTest([["a", "b", "a", "c", "b", "a"], 2], ["a", "b"], "example"),
         HiddenTest(
@@ -122,15 +164,25 @@ VALID_BRACKETS = CodeProblem(
         'and "(()" are not, and the empty string is valid.',
     },
     function_names={"python": "is_valid_brackets", "javascript": "isValidBrackets"},
-    starter_code={
+    starter_templates={
         "python": "def is_valid_brackets(text: str) -> bool:\n"
-        '    """True when (), [] and {} in text are correctly paired and nested."""\n'
-        '    raise NotImplementedError("write your solution here")\n',
-        "javascript": "/**\n * True when (), [] and {} in text are correctly paired and nested.\n"
+        '    """{summary}"""\n'
+        '    raise NotImplementedError("{todo}")\n',
+        "javascript": "/**\n * {summary}\n"
         " * @param {string} text\n * @returns {boolean}\n */\n"
         "function isValidBrackets(text) {\n"
-        "  throw new Error('write your solution here');\n}\n",
+        "  throw new Error('{todo}');\n}\n",
     },
+    summary={
+        "zh-hans": "判断 text 中的 ()、[]、{} 是否全部正确配对和嵌套。",
+        "en": "True when (), [] and {} in text are correctly paired and nested.",
+    },
+    examples=(
+        HiddenTest(["a(b[c]{d})"], True, "example"),
+        HiddenTest(["([)]"], False, "crossed pairs"),
+        HiddenTest(["(()"], False, "one left open"),
+        HiddenTest([""], True, "empty string"),
+    ),
     tests=(
         HiddenTest(["a(b[c]{d})"], True, "example"),
         HiddenTest(["([)]"], False, "crossed pairs"),

@@ -99,6 +99,10 @@ class InterviewSession(models.Model):
     extended_question = models.ForeignKey(
         Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Runs of a coding question's examples before it is submitted (interviews.coding): how
+    # many for the current question, and when the latest began, so the sandbox is not flooded.
+    example_runs = models.PositiveSmallIntegerField(default=0)
+    example_run_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -146,6 +150,9 @@ class FollowUp(models.Model):
     question_text = models.TextField()
     reason = models.CharField(max_length=20)
     text = EncryptedTextField(blank=True)
+    # The remark on the answer together with this follow-up's, shown above the next question
+    # instead of the first answer's (which asked for what the follow-up may have supplied).
+    remark = models.TextField(blank=True)
     asked_at = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
 

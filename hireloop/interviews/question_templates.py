@@ -5,11 +5,14 @@ use, so an answer can be scored against the dimension's anchors.
 """
 
 TEMPLATES = {
+    # Dimension names are fields ("系统设计", "同理心与情绪安抚"), not abilities: "在「…」方面"
+    # reads naturally with any of them, where "发挥「系统设计」" or "体现您「沟通表达」" does not.
     "zh-hans": [
-        "请讲一个最能体现你「{name}」的真实经历：当时是什么情况，你具体做了什么，结果如何？",
-        "在「{name}」方面，你遇到过最难的一次挑战是什么？你是怎么处理的，学到了什么？",
-        "请讲一次你在「{name}」上做得不够好的经历：发生了什么，你后来做了哪些改变？",
-        "如果入职后的第一个月就需要你发挥「{name}」，你会从哪几件事做起？为什么？",
+        "请讲一段最能体现您在「{name}」方面能力的真实经历：当时是什么情况，您具体做了什么，"
+        "结果如何？",
+        "在「{name}」方面，您遇到过的最难的一次挑战是什么？您是怎么处理的，从中学到了什么？",
+        "请讲一次您在「{name}」方面做得不够好的经历：发生了什么，您后来做了哪些改进？",
+        "假设入职后的第一个月，您就需要在「{name}」方面拿出成果，您会先从哪几件事做起？为什么？",
     ],
     "en": [
         "Tell us about a real situation that best shows your {name}: what was going on, what "

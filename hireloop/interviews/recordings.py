@@ -22,6 +22,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from hireloop.errors import HireLoopError
 
@@ -146,7 +147,12 @@ def check_recording_allowed(*, session: InterviewSession, question_id: int) -> t
     mode = answer_mode(session, question)
     if mode not in MEDIA_MODES:
         # Without consent to this mode the candidate answers in writing (PIPL Art. 29).
-        raise NoConsent(_("You did not agree to this kind of recording; please answer in writing."))
+        raise NoConsent(
+            pgettext(
+                "candidate",
+                "You did not agree to this kind of recording; please answer in writing.",
+            )
+        )
     return question, mode
 
 

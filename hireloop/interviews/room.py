@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from hireloop.jobs.enums import Language
 from hireloop.org.compliance import Capabilities, capabilities_for
@@ -23,6 +23,7 @@ from .models import Answer, FollowUp, InterviewSession, Question, Recording, Rec
 from .services import (
     SessionClosed,
     current_question,
+    do_answer_follow_up,
     do_submit_answer,
     open_probe,
     plan_questions,
@@ -50,7 +51,7 @@ class RoomStep(TextChoices):
 
 
 PRACTICE_QUESTION = {
-    Language.ZH: "练习题（不计分）：请用两三句话介绍一下，你在工作或学习中最喜欢做的一件事。",
+    Language.ZH: "练习题（不计分）：请用两三句话介绍一下，您在工作或学习中最喜欢做的一件事。",
     Language.EN: "Practice (not scored): in two or three sentences, tell us about something you "
     "enjoy doing in your work or studies.",
 }
@@ -232,7 +233,7 @@ def do_answer_in_room(
             language=session.application.job.language,
         )
     else:
-        result = Feedback(remark=_("We received your recording."))
+        result = Feedback(remark=pgettext("candidate", "We received your recording."))
     feedback = Feedback(
         remark=result.remark,
         follow_up=result.follow_up,
@@ -262,10 +263,49 @@ def open_follow_up(session: InterviewSession) -> FollowUp | None:
     )
 
 
+def do_answer_follow_up_in_room(*, session: InterviewSession, text: str) -> None:
+    """Store the answer to the open follow-up with a fresh remark on the first answer and
+    this one together: the first remark asked for what the follow-up may now have given."""
+    follow_up = open_follow_up(session)
+    remark = ""
+    if follow_up is not None and text.strip():
+        answer = follow_up.answer
+        remark = (
+            feedback_engine()
+            .feedback(
+                question=answer.question.text,
+                answer=f"{answer.text}\n{text.strip()}",
+                anchor_high=answer.question.anchor_high,
+                language=session.application.job.language,
+            )
+            .remark
+        )
+    do_answer_follow_up(session=session, text=text, remark=remark)
+
+
+def position_of(session: InterviewSession, question_id: int) -> int:
+    """The question's number in the plan, from 1 (as "Question n/total" shows it)."""
+    ids = [question.pk for question in plan_questions(session)]
+    return ids.index(question_id) + 1 if question_id in ids else len(ids)
+
+
 def last_remark(session: InterviewSession) -> str:
-    """The remark on the latest answer, shown above the next question."""
-    answer = session.answers.order_by("-submitted_at", "-id").first()
-    return answer.remark if answer else ""
+    """The remark shown above the next question: on the latest answer, or, once its follow-up
+    was answered, on both together; none after a skipped follow-up (its page showed it)."""
+    answer = session.answers.select_related("follow_up").order_by("-submitted_at", "-id").first()
+    if answer is None:
+        return ""
+    follow_up = getattr(answer, "follow_up", None)
+    if follow_up is not None and follow_up.answered_at is not None:
+        return follow_up.remark
+    return answer.remark
+
+
+def code_results(session: InterviewSession) -> list[tuple[str, str]]:
+    """Each coding answer's question and its remark (how many hidden tests passed): the done
+    page repeats them, since a coding question asked last has no next page to show it on."""
+    answers = session.answers.filter(mode=AnswerMode.CODE).select_related("question")
+    return [(a.question.text, a.remark) for a in answers.order_by("submitted_at", "id")]
 
 
 def pause_until(session: InterviewSession) -> datetime | None:

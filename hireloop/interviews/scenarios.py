@@ -38,7 +38,7 @@ TEMPLATES = (
         topics=("沟通", "情绪", "投诉", "服务", "communication", "empathy", "complaint", "service"),
         text={
             "zh-hans": "情景模拟：一位客户第三次打来电话，语气很激动：“你们的快递又晚了三天，"
-            "这是我给老人买的药！再不解决我就投诉到平台。”请直接写出你接下来会怎么对他说、"
+            "这是我给老人买的药！再不解决我就投诉到平台。”请直接写出您接下来会怎么对他说、"
             "怎么做，以及之后如何跟进。",
             "en": 'Scenario: a customer calls for the third time, clearly upset: "Your delivery '
             "is three days late again, and it's medicine for my father! Fix it or I'm filing a "
@@ -67,8 +67,8 @@ TEMPLATES = (
         signals=("销售", "客户经理", "直播", "带货", "sales", "account", "business development"),
         topics=("成交", "开拓", "谈判", "表达", "closing", "negotiation", "persuasion", "pitch"),
         text={
-            "zh-hans": "情景模拟：你正在直播间介绍一款新品，在线 3000 人，有观众在弹幕里说"
-            "“别家便宜 50 块”。请用一分钟说出你接下来的讲解：怎么回应价格质疑，怎么讲清产品"
+            "zh-hans": "情景模拟：您正在直播间介绍一款新品，在线 3000 人，有观众在弹幕里说"
+            "“别家便宜 50 块”。请用一分钟说出您接下来的讲解：怎么回应价格质疑，怎么讲清产品"
             "价值，最后怎么促成下单。",
             "en": "Scenario: you are presenting a new product in a live-stream with 3,000 viewers, "
             'and a comment says "it\'s 50 cheaper elsewhere". In about a minute, say what you '
@@ -111,7 +111,7 @@ TEMPLATES = (
         topics=("故障", "问题", "incident", "problem", "reliability", "debug", "troubleshooting"),
         text={
             "zh-hans": "情景模拟：周五晚上 9 点，告警显示下单接口的错误率从 0.1% 升到 15%，"
-            "一小时前刚发布过新版本。你是值班工程师。请按时间顺序写出你的处理步骤，以及事后"
+            "一小时前刚发布过新版本。您是值班工程师。请按时间顺序写出您的处理步骤，以及事后"
             "会做什么。",
             "en": "Scenario: Friday, 9 p.m. Alerts show the checkout API's error rate rose from "
             "0.1% to 15%; a new version was deployed an hour ago. You are on call. Write your "
@@ -140,8 +140,8 @@ GENERIC = ScenarioTemplate(
     signals=(),
     topics=("协作", "沟通", "teamwork", "collaboration", "communication"),
     text={
-        "zh-hans": "情景模拟：你作为{job}，和另一个部门的同事在一项共同任务上意见相反，截止"
-        "日期就在下周，双方的主管都不在。请写出你会怎么处理，以及如何确保按时完成。",
+        "zh-hans": "情景模拟：您作为{job}，和另一个部门的同事在一项共同任务上意见相反，截止"
+        "日期就在下周，双方的主管都不在。请写出您会怎么处理，以及如何确保按时完成。",
         "en": "Scenario: as {job}, you and a colleague from another department disagree on a "
         "shared task due next week, and both your managers are away. Write how you would handle "
         "it and make sure it is done on time.",

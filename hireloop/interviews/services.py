@@ -417,7 +417,8 @@ def do_submit_answer(
             )
         locked.current_index += 1
         locked.question_started_at = None
-        locked.save(update_fields=["current_index", "question_started_at"])
+        locked.example_runs = 0  # the next question has its own allowance
+        locked.save(update_fields=["current_index", "question_started_at", "example_runs"])
         if _is_finished(locked):
             _complete(locked)
     session.refresh_from_db()
@@ -440,8 +441,9 @@ def has_open_follow_up(session: InterviewSession) -> bool:
     return FollowUp.objects.filter(answer__session=session, answered_at__isnull=True).exists()
 
 
-def do_answer_follow_up(*, session: InterviewSession, text: str) -> None:
-    """Store the answer to the open follow-up (empty: the candidate had nothing to add)."""
+def do_answer_follow_up(*, session: InterviewSession, text: str, remark: str = "") -> None:
+    """Store the answer to the open follow-up (empty: the candidate had nothing to add), with
+    the room's remark on the first answer and this one together."""
     with transaction.atomic():
         locked = InterviewSession.objects.select_for_update().get(pk=session.pk)
         follow_up = (
@@ -452,8 +454,9 @@ def do_answer_follow_up(*, session: InterviewSession, text: str) -> None:
         if follow_up is None:
             return  # answered already (a double click): nothing to do
         follow_up.text = text.strip()
+        follow_up.remark = remark if follow_up.text else ""
         follow_up.answered_at = timezone.now()
-        follow_up.save(update_fields=["text", "answered_at"])
+        follow_up.save(update_fields=["text", "remark", "answered_at"])
         if _is_finished(locked):
             _complete(locked)
     session.refresh_from_db()
@@ -492,13 +495,13 @@ def _is_finished(session: InterviewSession) -> bool:
 # The question about one resume claim, in the job's language (M12).
 PROBE_TEXTS = {
     "leadership": {
-        "zh-hans": "你的简历中写道：“{claim}”。请具体讲讲你在其中的角色、你做过的一个关键决定，"
+        "zh-hans": "您的简历中写道：“{claim}”。请具体讲讲您在其中的角色、您做过的一个关键决定，"
         "以及结果。",
         "en": "Your resume says: “{claim}”. Tell us about your role in it, one key decision you "
         "made, and what came of it.",
     },
     "achievement": {
-        "zh-hans": "你的简历中写道：“{claim}”。这个结果是怎么取得的？你本人具体做了什么？",
+        "zh-hans": "您的简历中写道：“{claim}”。这个结果是怎么取得的？您本人具体做了什么？",
         "en": "Your resume says: “{claim}”. How was this result achieved, and what exactly did "
         "you do yourself?",
     },

@@ -220,6 +220,16 @@ class StageForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+# The longest answer the room accepts; its pages count towards it as the candidate types.
+ROOM_TEXT_LIMIT = 20000
+# Django's own message ("Ensure this value has at most …") speaks of a "value": the candidate
+# reads of their answer and what to do.
+ROOM_TEXT_TOO_LONG = _(
+    "Your answer has %(show_value)d characters, more than the limit of %(limit_value)d. "
+    "Please shorten it and send it again."
+)
+
+
 class AnswerForm(forms.Form):
     question_id = forms.IntegerField(widget=forms.HiddenInput)
     # Not required here: a voice or video answer may come without text; the room's service
@@ -227,7 +237,8 @@ class AnswerForm(forms.Form):
     text = forms.CharField(
         label=_("Your answer"),
         required=False,
-        max_length=20000,
+        max_length=ROOM_TEXT_LIMIT,
+        error_messages={"max_length": ROOM_TEXT_TOO_LONG},
         widget=forms.Textarea(attrs={"rows": 10, "aria-describedby": "answer-help"}),
     )
 
@@ -239,7 +250,12 @@ class RoomTextForm(forms.Form):
     a message on the page, never a server error.
     """
 
-    text = forms.CharField(required=False, max_length=20000, strip=True)
+    text = forms.CharField(
+        required=False,
+        max_length=ROOM_TEXT_LIMIT,
+        error_messages={"max_length": ROOM_TEXT_TOO_LONG},
+        strip=True,
+    )
     probe_id = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     message = forms.CharField(required=False, max_length=4000)
 

@@ -100,5 +100,6 @@ urlpatterns = [
     path("employees/<int:employee_id>/", archive.employee_detail, name="employee_detail"),
     path("i/<str:token>/", room.room, name="room"),
     path("i/<str:token>/ping/", room.room_ping, name="room_ping"),
+    path("i/<str:token>/examples/", room.room_examples, name="room_examples"),
     path("i/<str:token>/media/<int:question_id>/", room_media.room_media, name="room_media"),
 ]

@@ -80,3 +80,20 @@ def test_same_answer_same_feedback() -> None:
 def test_the_room_uses_the_configured_engine(settings) -> None:  # type: ignore[no-untyped-def]
     settings.HIRELOOP_FEEDBACK_ENGINE = "hireloop.assessment.feedback.QuickFeedback"
     assert isinstance(feedback_engine(), QuickFeedback)
+
+
+def test_chinese_remarks_and_follow_ups_address_the_candidate_as_nin() -> None:
+    from hireloop.assessment.feedback import TEXTS
+
+    assert [text for text in TEXTS["zh-hans"].values() if "你" in text] == []
+
+
+def test_a_generated_questions_topic_is_its_dimension_not_its_wording() -> None:
+    from hireloop.assessment import judge_features as tf
+    from hireloop.assessment.feedback import GENERIC_QUESTION_WORDS
+    from hireloop.interviews.question_templates import questions_for
+
+    for name, language in (("系统设计", "zh-hans"), ("System design", "en")):
+        for question in questions_for(name, language):
+            topic = {t for t in tf.content_tokens(question) if t not in GENERIC_QUESTION_WORDS}
+            assert {t for t in topic if len(t) > 1} == set(tf.content_tokens(name)), question

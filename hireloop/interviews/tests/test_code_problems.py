@@ -92,6 +92,26 @@ def test_each_problem_is_solvable_and_its_starter_code_is_not(problem, language)
     assert "write your solution here" in starter.error
 
 
+@pytest.mark.usefixtures("sandbox_uids")
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("problem", code_problems.PROBLEMS_BY_ROLE["backend"], ids=lambda p: p.key)
+def test_the_prompts_examples_run_and_the_chinese_starter_speaks_chinese(problem, language):  # type: ignore[no-untyped-def]
+    examples = problem.examples_problem(language)
+    assert 1 <= len(examples.tests) <= 5
+    prompt = problem.prompt["en"].replace(" ", "")
+    for example in examples.tests:  # shown in the prompt, so nothing hidden is given away
+        shown = json.dumps(example.args[0], separators=(",", ":"))
+        assert shown in prompt or example.args[0] in ([], "")
+    solved = run_submission(
+        language=language, code=REFERENCE[problem.key][language], problem=examples
+    )
+    assert (solved.tests_passed, solved.error) == (len(examples.tests), "")
+    chinese = problem.starter(language, "zh-hans")
+    assert problem.summary["zh-hans"] in chinese and problem.summary["en"] not in chinese
+    starter = run_submission(language=language, code=chinese, problem=examples)
+    assert starter.tests_passed == 0 and "请在这里写您的解法" in starter.error
+
+
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
     lambda children: st.lists(children) | st.dictionaries(st.text(), children),

@@ -83,14 +83,17 @@ def test_a_missing_result_gets_one_follow_up_then_the_next_question(session) -> 
     assert flow.room_step(session) == flow.RoomStep.FOLLOW_UP
     follow_up = flow.open_follow_up(session)
     assert follow_up.reason == "no_result" and "result" in follow_up.question_text
-    from hireloop.interviews.services import do_answer_follow_up
+    assert "what came of it" in answer.remark
 
-    do_answer_follow_up(session=session, text="Reviews got twice as fast.")
-    do_answer_follow_up(session=session, text="again")  # a double click changes nothing
+    result = "Reviews got twice as fast, from 4 days to 2."
+    flow.do_answer_follow_up_in_room(session=session, text=result)
+    flow.do_answer_follow_up_in_room(session=session, text="again")  # a double click: nothing
     follow_up.refresh_from_db()
-    assert follow_up.text == "Reviews got twice as fast."
+    assert follow_up.text == result
     assert flow.room_step(session) == flow.RoomStep.QUESTION
-    assert flow.last_remark(session) == answer.remark
+    # The remark above the next question is on both answers: the result is no longer missing.
+    assert flow.last_remark(session) == follow_up.remark
+    assert follow_up.remark and "what came of it" not in follow_up.remark
 
 
 def test_the_interview_completes_only_after_the_last_follow_up(session) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,7 @@
 // The coding question's editor: CodeMirror 5 (vendored, no build step) on the answer's
 // textarea, with the language the candidate picks. The code is sent as the answer text; the
-// server runs it against the hidden tests in its sandbox.
+// server runs it against the hidden tests in its sandbox. "Run the examples" (htmx, see
+// _code_run.html) sends the same form to run the task's examples first.
 (function () {
   "use strict";
   const area = document.getElementById("id_text");
@@ -17,6 +18,9 @@
     tabSize: 4,
     indentWithTabs: false,
     viewportMargin: Infinity,
+    // A long line wraps instead of running off a phone's screen (a wrapped line keeps one
+    // line number, so the numbers still match the ones in error messages).
+    lineWrapping: true,
     screenReaderLabel: area.getAttribute("aria-label") || "",
     extraKeys: { Tab: (cm) => cm.replaceSelection("    "), "Shift-Tab": "indentLess", Esc: (cm) => cm.getInputField().blur() },
   });
@@ -34,5 +38,15 @@
     editor.setOption("mode", modes[picker.value]);
     previous = picker.value;
   });
+  // The form may be hidden while the editor starts (the pause between questions), when
+  // CodeMirror measures nothing: the gutter then covers the first characters and wrapped
+  // lines start under it. Measured again whenever its size changes, shown at last included.
+  if (window.ResizeObserver) {
+    new window.ResizeObserver(() => editor.refresh()).observe(editor.getWrapperElement());
+  }
+  area.dispatchEvent(new Event("input")); // the length counter starts from the starter code
+  // htmx sends the textarea, which the editor keeps up to date on every change.
+  const run = document.getElementById("run-examples");
+  if (run) run.hidden = false;
   window.hireloopEditor = editor; // for tests and for room.js's time-up submit
 })();

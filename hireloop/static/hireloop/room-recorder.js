@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   if (!window.HireLoopMedia) return;
-  const { T, fill, csrfToken, el, openDevices, deviceProblem, watchLevel, levelMeter, preview } = window.HireLoopMedia;
+  const { T, fill, csrfToken, el, openDevices, deviceProblem, watchLevel, levelMeter, preview, playback, mimeFor, MIME_TYPES } = window.HireLoopMedia;
   // Speech into a phone or laptop microphone is roughly -30 to -10 dBFS RMS; a quiet room with
   // the browser's noise suppression stays below -50 dBFS (measured in Chromium, whose fake
   // microphone beeps at about -32 dBFS). 0.01 (-40 dBFS) counts as "the candidate speaks".
@@ -14,10 +14,6 @@
   const TIMESLICE_MS = 2000; // one chunk about every 2 s: little is lost when a request fails
   const REQUEST_TIMEOUT_MS = 30000;
   const MAX_BACKOFF_MS = 15000;
-  const MIME_TYPES = {
-    voice: ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus", "audio/mp4"],
-    video: ["video/webm;codecs=vp8,opus", "video/webm", "video/mp4;codecs=avc1,mp4a", "video/mp4"],
-  };
 
   // ---- Chunks not yet acknowledged, kept in IndexedDB so a reload does not lose them ---------
   const store = (function () {
@@ -79,6 +75,8 @@
 
     // One take = one attempt; chunks queue up in order and leave the queue when acknowledged.
     let take = null; // {id, mime, count, bytes, finished, duration}
+    let takeBlobs = []; // every chunk of the take recorded on this page, for its playback
+    let review = null; // the player of the finished take, before it is sent
     let queue = [];
     let acked = { next_seq: 0, bytes: 0, complete: false };
     let media = null; // {recorder, stream, stopLevel, timer, preview, started}
@@ -129,7 +127,7 @@
       let stream = null;
       try {
         stream = await openDevices(mode === "video");
-        const mime = MIME_TYPES[mode].find((t) => MediaRecorder.isTypeSupported(t)) || "";
+        const mime = mimeFor(mode);
         const options = { audioBitsPerSecond: 64000, ...(mode === "video" ? { videoBitsPerSecond: 800000 } : {}) };
         const rec = new MediaRecorder(stream, mime ? { ...options, mimeType: mime } : options);
         await store.forget(key); // a new take replaces whatever this question had kept
@@ -142,7 +140,28 @@
       }
     }
 
+    // The finished take, played from this browser's memory before the answer is sent: the
+    // server never sends a recording back to the candidate's link.
+    function showPlayback(current) {
+      dropPlayback();
+      const blobs = takeBlobs.slice(0, current.count);
+      if (!blobs.length || blobs.length !== current.count) return; // chunks from before a reload
+      const player = playback(new Blob(blobs, { type: current.mime || blobs[0].type }), mode === "video", mode === "video" ? T.playback_video : T.playback_audio);
+      review = el("div", { class: "take-playback", "data-testid": "take-playback" });
+      review.append(el("p", { class: "small mb-0 mt-2" }, mode === "video" ? T.playback_video : T.playback_audio), player);
+      bar.after(review);
+    }
+
+    function dropPlayback() {
+      if (!review) return;
+      review.querySelector("[data-testid=playback]").release();
+      review.remove();
+      review = null;
+    }
+
     function begin(stream, rec, mime) {
+      dropPlayback();
+      takeBlobs = [];
       take = { key, id: newId(), mime: (rec.mimeType || mime).replace(/[\s"]/g, ""), count: 0, bytes: 0, finished: false, duration: null };
       queue = [];
       acked = { next_seq: 0, bytes: 0, complete: false };
@@ -190,6 +209,7 @@
       media = null;
       current.finished = true;
       store.saveTake(current);
+      if (!fatal) showPlayback(current);
       progress();
       pump();
       buttons.rerecord.focus();
@@ -198,6 +218,7 @@
     function enqueue(current, blob) {
       if (current !== take) return; // a chunk of a discarded take
       const item = { seq: current.count, blob };
+      takeBlobs.push(blob);
       current.count += 1;
       current.bytes += blob.size;
       queue.push(item);
@@ -276,12 +297,14 @@
       take.finished = true;
       take.count = acked.next_seq;
       take.bytes = acked.bytes;
+      if (review) showPlayback(take); // only what was saved
       notice = T.too_long;
     }
 
     function refuse(message) {
       fatal = true;
       stop();
+      dropPlayback();
       queue = [];
       store.forget(key);
       show("failed", fill(T.refused, { message }));
@@ -315,6 +338,7 @@
         queue = chunks.filter((c) => c.seq >= acked.next_seq).map((c) => ({ seq: c.seq, blob: c.blob }));
         take.count = acked.next_seq + queue.length;
         take.bytes = acked.bytes + queue.reduce((sum, c) => sum + c.blob.size, 0);
+        if (!acked.next_seq) { takeBlobs = queue.map((c) => c.blob); showPlayback(take); } // all still here
         show("uploading", T.resuming);
         pump();
       } else if (reply.take && reply.next_seq) {
@@ -350,7 +374,7 @@
 
     buttons.record.addEventListener("click", start);
     buttons.stop.addEventListener("click", stop);
-    buttons.rerecord.addEventListener("click", () => { take = null; queue = []; start(); });
+    buttons.rerecord.addEventListener("click", () => { take = null; queue = []; dropPlayback(); start(); });
     window.addEventListener("online", () => { wake(); pump(); });
     window.addEventListener("offline", progress);
     if (form) {

@@ -20,6 +20,34 @@
     });
   }
 
+  // The answer's length against its limit, counted as the server counts it: characters (code
+  // points, not UTF-16 units), with each line break sent as two (a form sends CR LF).
+  document.querySelectorAll("[data-char-count]").forEach((note) => {
+    const field = document.getElementById(note.dataset.for);
+    const limit = parseInt(note.dataset.limit || "0", 10);
+    if (!field || !limit) return;
+    const number = new Intl.NumberFormat(document.documentElement.lang || undefined);
+    const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => number.format(values[k]));
+    let wasOver = false;
+    const show = () => {
+      const count = [...field.value.replace(/\r?\n/g, "\r\n")].length;
+      const over = count - limit;
+      note.textContent = over > 0
+        ? fill(note.dataset.overText, { over, limit })
+        : fill(note.dataset.countText, { count, limit });
+      note.classList.toggle("text-danger", over > 0);
+      note.classList.toggle("fw-semibold", over > 0);
+      note.classList.toggle("text-muted", over <= 0);
+      note.dataset.over = String(over > 0);
+      // Said aloud when it goes over the limit, not at every key.
+      if (over > 0 && !wasOver) note.setAttribute("role", "alert");
+      if (over <= 0) note.removeAttribute("role");
+      wasOver = over > 0;
+    };
+    field.addEventListener("input", show);
+    show();
+  });
+
   function countdown(seconds, tick, done) {
     let left = seconds;
     tick(left);

@@ -116,6 +116,7 @@ ROUTES: dict[str, Route] = {
     "web:employee_detail": Route("GET", _only("hr", "sys")),
     "web:room": Route("GET", dict.fromkeys(ROLES, "ok")),
     "web:room_ping": Route("POST", dict.fromkeys(ROLES, "ok")),
+    "web:room_examples": Route("POST", dict.fromkeys(ROLES, "ok")),
     "web:room_media": Route("GET", dict.fromkeys(ROLES, "any")),
 }
 

@@ -21,13 +21,17 @@ from hireloop.decisions.reviews import (
 )
 from hireloop.errors import InterviewLinkInvalid
 from hireloop.interviews import room as flow
-from hireloop.interviews.coding import problem_of
+from hireloop.interviews.coding import (
+    EXAMPLE_RUNS_PER_QUESTION,
+    ExampleRunRefused,
+    do_run_examples,
+    problem_of,
+)
 from hireloop.interviews.enums import AnswerMode
 from hireloop.interviews.models import InterviewSession
 from hireloop.interviews.services import (
     SessionClosed,
     current_question,
-    do_answer_follow_up,
     do_answer_probe,
     do_start,
     open_probe,
@@ -35,7 +39,7 @@ from hireloop.interviews.services import (
 )
 from hireloop.org.compliance import capabilities_for
 
-from ..forms import AnswerForm, CodeLanguageForm, RoomTextForm
+from ..forms import ROOM_TEXT_LIMIT, AnswerForm, CodeLanguageForm, RoomTextForm
 
 PING_MAX_BYTES = 2 * 1024 * 1024
 STEP_TEMPLATES = {
@@ -89,6 +93,31 @@ def room_ping(request: HttpRequest, token: str) -> JsonResponse:
     return JsonResponse({"received": len(request.read(PING_MAX_BYTES))})
 
 
+@never_cache
+@require_POST
+def room_examples(request: HttpRequest, token: str) -> HttpResponse:
+    """Run the code in the editor on the coding question's examples; answers the fragment
+    the page shows under the editor (200 for a refusal too, so the page swaps it in)."""
+    try:
+        session = session_from_token(token)
+    except InterviewLinkInvalid as invalid:
+        return render(request, "web/_code_examples.html", {"refused": str(invalid)}, status=404)
+    _activate_job_language(request, session)
+    context: dict = {}
+    try:
+        data = _valid(AnswerForm(request.POST))
+        language = _valid(CodeLanguageForm(request.POST))["code_language"] or "python"
+        context["run"] = do_run_examples(
+            session=session,
+            question_id=data["question_id"],
+            code=data["text"],
+            language=language,
+        )
+    except (SessionClosed, ExampleRunRefused) as refusal:
+        context["refused"] = str(refusal)
+    return render(request, "web/_code_examples.html", context)
+
+
 def _act(request: HttpRequest, session: InterviewSession) -> bool:
     """Carry out the posted action; a malformed post raises SessionClosed with the reason."""
     post = request.POST
@@ -102,7 +131,8 @@ def _act(request: HttpRequest, session: InterviewSession) -> bool:
         flow.do_extend(session=session)
     elif "follow_up" in post:
         text = _valid(RoomTextForm(post))["text"]
-        do_answer_follow_up(session=session, text="" if post.get("follow_up") == "skip" else text)
+        skipped = post.get("follow_up") == "skip"
+        flow.do_answer_follow_up_in_room(session=session, text="" if skipped else text)
     elif "probe" in post:
         data = _valid(RoomTextForm(post))
         if data["probe_id"] is None:
@@ -138,6 +168,7 @@ def _valid(form: forms.Form) -> dict:
 def _context(request, session, step, token: str, error: str) -> dict:  # type: ignore[no-untyped-def]
     question, progress = current_question(session)
     context = {
+        "text_limit": ROOM_TEXT_LIMIT,
         "session": session,
         "job": session.application.job,
         "step": step,
@@ -162,9 +193,11 @@ def _context(request, session, step, token: str, error: str) -> dict:  # type: i
         pause_until = flow.pause_until(session)
         mode = flow.answer_mode(session, question)
         if mode == AnswerMode.CODE:
-            context.update(_code_context(question, session.application.job.language))
+            context.update(_code_context(question, translation.get_language()))
         context.update(
             mode=mode,
+            # A question written to be recorded, answered in writing as the candidate chose.
+            recording_declined=question.answer_mode in flow.MEDIA_MODES and mode == AnswerMode.TEXT,
             clock=clock,
             remark=flow.last_remark(session),
             pause_left=max(0, int((pause_until - timezone.now()).total_seconds()))
@@ -175,23 +208,40 @@ def _context(request, session, step, token: str, error: str) -> dict:  # type: i
             and session.extended_question_id is None,
         )
     elif step == flow.RoomStep.FOLLOW_UP:
-        context["follow_up"] = flow.open_follow_up(session)
+        follow_up = flow.open_follow_up(session)
+        context.update(
+            follow_up=follow_up,
+            follow_up_position=flow.position_of(session, follow_up.answer.question_id)
+            if follow_up
+            else progress.position,
+            posted_text=request.POST.get("text", "") if error else "",
+        )
     elif step == flow.RoomStep.PROBE:
-        context["probe"] = open_probe(session)
+        probe = open_probe(session)
+        first_probe = probe is not None and not session.probes.filter(answered_at__isnull=False)
+        context.update(
+            probe=probe,
+            # The last question's remark (a coding answer's hidden tests) is shown here.
+            remark=flow.last_remark(session) if first_probe else "",
+            posted_text=request.POST.get("text", "") if error else "",
+        )
     elif step == flow.RoomStep.DONE:
         context.update(_explanation_context(session))
+        context["code_results"] = flow.code_results(session)
     return context
 
 
 def _code_context(question, language: str) -> dict:  # type: ignore[no-untyped-def]
+    """The editor's problem in the room's language: its prompt and commented starter code."""
     problem = problem_of(question)
     if problem is None:
         return {"code_languages": [("python", "Python")], "code_starters": {}, "code_prompt": ""}
     names = {"python": "Python", "javascript": "JavaScript"}
     return {
         "code_languages": [(key, names.get(key, key)) for key in problem.function_names],
-        "code_starters": problem.starter_code,
+        "code_starters": {key: problem.starter(key, language) for key in problem.function_names},
         "code_prompt": problem.prompt.get(language, problem.prompt.get("en", "")),
+        "example_runs": EXAMPLE_RUNS_PER_QUESTION,
     }
 
 
