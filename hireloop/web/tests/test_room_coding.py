@@ -161,6 +161,20 @@ def test_hostile_code_in_an_example_run_is_contained(coding_room) -> None:  # ty
     assert 'data-passed="0"' in body and Path("/etc/hostname").read_text().strip() not in body
 
 
+def test_examples_run_only_while_the_question_is_shown(job, recruiter) -> None:  # type: ignore[no-untyped-def]
+    session = do_invite(application=ApplicationFactory(job=job), actor=recruiter)
+    question = current_question(session)[0]
+    question.kind, question.answer_mode = QuestionKind.CODING, AnswerMode.CODE
+    question.code_problem = "merge_intervals"
+    question.save()
+    url = reverse("web:room", args=[link_token(session)])
+    Client().post(url, {"start": "1"})  # not yet through the practice
+    body = _run_examples(url, question, MERGE).content.decode()
+    assert 'data-state="refused"' in body
+    session.refresh_from_db()
+    assert session.example_runs == 0
+
+
 def test_a_forged_link_cannot_run_examples(coding_room) -> None:  # type: ignore[no-untyped-def]
     _session, question, url = coding_room
     forged = url.replace(url.split("/")[2], url.split("/")[2][:-2] + "xx")

@@ -105,6 +105,8 @@ def room_examples(request: HttpRequest, token: str) -> HttpResponse:
     _activate_job_language(request, session)
     context: dict = {}
     try:
+        if flow.room_step(session) != flow.RoomStep.QUESTION:  # e.g. before the practice
+            raise ExampleRunRefused(_("This question is no longer open."))
         data = _valid(AnswerForm(request.POST))
         language = _valid(CodeLanguageForm(request.POST))["code_language"] or "python"
         context["run"] = do_run_examples(
