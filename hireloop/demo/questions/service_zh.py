@@ -16,7 +16,7 @@ QUESTIONS = (
         QuestionKind.SCENARIO,
         "情景模拟：一位商户打进热线，情绪非常激动：“你们的系统昨天宕机两个小时，我的店一个订单"
         "都没接到，损失至少五千块！你们必须赔偿，不然我就去 12315 投诉、发到网上！”"
-        "请直接写出你接下来会怎么说、怎么做。",
+        "请直接写出您接下来会怎么说、怎么做。",
         (EMPATHY, RESOLUTION),
         anchor_low="急着解释宕机原因或说“这不归我管”，直接拒绝或随口答应赔偿。",
         anchor_mid="先道歉并表示理解，说明会登记反馈，但没有具体的处理步骤和时间承诺。",
@@ -29,7 +29,7 @@ QUESTIONS = (
         "service-calm-down",
         ZH,
         QuestionKind.BEHAVIOURAL,
-        "请讲一次你接待情绪很差的客户、最后让对方平静下来的经历。你说了什么、做了什么？",
+        "请讲一次您接待情绪很差的客户、最后让对方平静下来的经历。您说了什么、做了什么？",
         (EMPATHY,),
         anchor_low="只说“按流程处理”，讲不出自己说了什么。",
         anchor_mid="能讲出安抚的话和处理结果，但比较笼统。",
@@ -40,7 +40,7 @@ QUESTIONS = (
         "service-follow-up",
         ZH,
         QuestionKind.BEHAVIOURAL,
-        "请分享一个你没有当场解决、需要后续跟进才解决的客户问题。你是怎么跟进的，最后结果怎样？",
+        "请分享一个您没有当场解决、需要后续跟进才解决的客户问题。您是怎么跟进的，最后结果怎样？",
         (RESOLUTION,),
         anchor_low="转交后就不再关心结果。",
         anchor_mid="提交了工单并在客户追问时查询进度。",
@@ -51,7 +51,7 @@ QUESTIONS = (
         "service-unknown-answer",
         ZH,
         QuestionKind.SITUATIONAL,
-        "客户问的问题你查了知识库也找不到答案，而排队的客户还有二十多位。你会怎么处理？",
+        "客户问的问题您查了知识库也找不到答案，而排队的客户还有二十多位。您会怎么处理？",
         (RESOLUTION,),
         anchor_low="随便给个答案打发客户，或者让客户自己再打来。",
         anchor_mid="告诉客户需要查询，稍后回复，但没有说明时间。",
@@ -66,7 +66,7 @@ QUESTIONS = (
         # Was "a customer in their sixties": the difficulty is being new to the app, and
         # tying it to age invites a stereotype the candidate should not be asked to act on.
         "一位客户第一次使用我们的小程序，对手机操作也不太熟悉，怎么也找不到开发票的入口。"
-        "请写出你会怎样一步步引导对方。",
+        "请写出您会怎样一步步引导对方。",
         (CLARITY,),
         anchor_low="用“入口在个人中心里”一句话带过，客户再问就不耐烦。",
         anchor_mid="按步骤说明了操作，但没有确认客户每一步是否跟上。",
@@ -77,7 +77,7 @@ QUESTIONS = (
         "service-misunderstood-policy",
         ZH,
         QuestionKind.BEHAVIOURAL,
-        "讲一次你发现客户误解了我们的政策或产品的经历，你是怎样解释清楚的？",
+        "讲一次您发现客户误解了我们的政策或产品的经历，您是怎样解释清楚的？",
         (CLARITY,),
         anchor_low="照读政策条款，客户仍然不明白。",
         anchor_mid="解释了政策内容，客户接受了，但没有确认理解。",
@@ -87,7 +87,7 @@ QUESTIONS = (
         "service-privacy-request",
         ZH,
         QuestionKind.SITUATIONAL,
-        "客户坚持要你把另一位客户的订单信息告诉他，说那是他的合作伙伴。你会怎么回应？",
+        "客户坚持要您把另一位客户的订单信息告诉他，说那是他的合作伙伴。您会怎么回应？",
         (SERVICE_RULES,),
         anchor_low="为了让客户满意就告诉他，或者生硬地拒绝后挂断。",
         anchor_mid="以规定为由拒绝，但没有提供其他办法。",
@@ -98,7 +98,7 @@ QUESTIONS = (
         "service-teamwork",
         ZH,
         QuestionKind.BEHAVIOURAL,
-        "请讲一次你和同事或其他部门一起解决问题的经历，你在其中承担了什么角色？",
+        "请讲一次您和同事或其他部门一起解决问题的经历，您在其中承担了什么角色？",
         (SERVICE_RULES,),
         anchor_low="讲不出具体的例子，或抱怨同事不配合。",
         anchor_mid="能说明自己配合了同事，但作用不清楚。",
@@ -111,7 +111,7 @@ QUESTIONS = (
         QuestionKind.SCENARIO,
         "情景模拟：一位商户这周第三次打进热线，还是同一个问题：提现已经五天没有到账。电话一接通"
         "他就说：“这件事我已经讲了三遍了，你们到底有没有人管？”请用语音回答，大约一分半钟："
-        "你接下来会怎么说？",
+        "您接下来会怎么说？",
         (EMPATHY, RESOLUTION),
         anchor_low="让客户把问题从头再讲一遍，或者只说“我帮您催一下”，没有任何承诺。",
         anchor_mid="先道歉并表示理解，查看了之前的记录，但只是再次催办，没有给出明确的时间。",
@@ -126,7 +126,7 @@ QUESTIONS = (
         "service-own-state",
         ZH,
         QuestionKind.BEHAVIOURAL,
-        "连续接了几个很难沟通的电话之后，你会怎样调整自己的状态，不把情绪带给下一位客户？"
+        "连续接了几个很难沟通的电话之后，您会怎样调整自己的状态，不把情绪带给下一位客户？"
         "请结合一次真实的经历说说。",
         (EMPATHY,),
         anchor_low="说自己从来不受影响，或者讲不出具体做法。",
@@ -139,7 +139,7 @@ QUESTIONS = (
         "service-beyond-policy",
         ZH,
         QuestionKind.SITUATIONAL,
-        "客户提出的补偿要求超出了政策允许的范围，你已经解释过一次，他还是很不满意。你会怎么回应？",
+        "客户提出的补偿要求超出了政策允许的范围，您已经解释过一次，他还是很不满意。您会怎么回应？",
         (EMPATHY, SERVICE_RULES),
         anchor_low="反复说“这是规定”，或者为了息事宁人私下答应。",
         anchor_mid="再次解释政策并表示歉意，但没有给出其他选择。",
@@ -151,7 +151,7 @@ QUESTIONS = (
         "service-silent-chat",
         ZH,
         QuestionKind.SITUATIONAL,
-        "在线客服中，一位客户只回了一句：“算了，你们就这样吧。”之后就不再说话。请写出你会怎样"
+        "在线客服中，一位客户只回了一句：“算了，你们就这样吧。”之后就不再说话。请写出您会怎样"
         "回复。",
         (EMPATHY, CLARITY),
         anchor_low="回复“好的，请问还有其他问题吗？”然后结束会话。",
@@ -163,7 +163,7 @@ QUESTIONS = (
         "service-repeated-issue",
         ZH,
         QuestionKind.BEHAVIOURAL,
-        "请讲一次你发现很多客户在反映同一个问题的经历。你是怎么发现的，又做了什么让问题不再发生？",
+        "请讲一次您发现很多客户在反映同一个问题的经历。您是怎么发现的，又做了什么让问题不再发生？",
         (RESOLUTION, SERVICE_RULES),
         anchor_low="每次都当作单独的问题处理，没有意识到这是共性问题。",
         anchor_mid="发现了共性问题并告诉了组长，但不知道后来有没有改进。",
@@ -174,7 +174,7 @@ QUESTIONS = (
         "service-printer",
         ZH,
         QuestionKind.TECHNICAL,
-        "一位商户说店里的小票打印机突然不出单了，新订单只能在手机上看到。电话里你会问哪些问题，"
+        "一位商户说店里的小票打印机突然不出单了，新订单只能在手机上看到。电话里您会问哪些问题，"
         "按什么顺序排查？",
         (RESOLUTION, CLARITY),
         anchor_low="不问具体情况，直接让商户重启设备或去找厂家。",
@@ -187,8 +187,8 @@ QUESTIONS = (
         "service-three-tasks",
         ZH,
         QuestionKind.SITUATIONAL,
-        "同一时间你手上有三件事：一位客户在线上等你回复退款进度，一张工单今天下午五点到期，"
-        "组长让你半小时内交一份投诉统计。你会怎么安排？",
+        "同一时间您手上有三件事：一位客户在线上等您回复退款进度，一张工单今天下午五点到期，"
+        "组长让您半小时内交一份投诉统计。您会怎么安排？",
         (RESOLUTION,),
         anchor_low="按先来后到做，或者只做组长交代的事。",
         anchor_mid="排出了先后顺序，但没有和相关的人沟通预期。",
@@ -212,8 +212,8 @@ QUESTIONS = (
         ZH,
         QuestionKind.SCENARIO,
         "情景模拟：周五晚上八点，很多商户同时反映顾客付款后订单状态不更新。五分钟内，排队的在线"
-        "咨询从 10 位涨到 120 位，技术同事正在排查，原因还不清楚。你是当班的客服专员。请写出"
-        "接下来半小时你会做什么，以及怎样回复正在排队的商户。",
+        "咨询从 10 位涨到 120 位，技术同事正在排查，原因还不清楚。您是当班的客服专员。请写出"
+        "接下来半小时您会做什么，以及怎样回复正在排队的商户。",
         (RESOLUTION, SERVICE_RULES),
         anchor_low="逐个回复“正在处理，请耐心等待”，不向组长或技术同事报告，也不记录受影响的商户。",
         anchor_mid="向组长报告并用统一的话术回复商户，但话术里没有商户现在能做什么，也没有下次"
@@ -245,7 +245,7 @@ QUESTIONS = (
         ZH,
         QuestionKind.CREATIVE,
         "下周二凌晨 2 点到 4 点系统升级，期间商户无法接单。请写一条发给商户的短信（不超过 70 个"
-        "字），并说明你为什么这样写。",
+        "字），并说明您为什么这样写。",
         (CLARITY,),
         anchor_low="用“系统维护升级优化”之类的套话，时间和影响都不清楚。",
         anchor_mid="写清了时间和影响，但没有告诉商户需要提前做什么准备。",
@@ -256,7 +256,7 @@ QUESTIONS = (
         "service-misunderstanding-lesson",
         ZH,
         QuestionKind.BEHAVIOURAL,
-        "请讲一次你以为已经向客户讲清楚了、后来才发现对方并没有理解的经历。你后来在做法上改变"
+        "请讲一次您以为已经向客户讲清楚了、后来才发现对方并没有理解的经历。您后来在做法上改变"
         "了什么？",
         (CLARITY,),
         anchor_low="认为是客户没认真听，自己的做法不需要改变。",
@@ -269,7 +269,7 @@ QUESTIONS = (
         ZH,
         QuestionKind.SITUATIONAL,
         "来电人说自己是商户老板，要求修改收款银行卡，但他报的手机号和账户登记的不一致。他说："
-        "“我换号了，很急。”你会怎么处理？",
+        "“我换号了，很急。”您会怎么处理？",
         (SERVICE_RULES, EMPATHY),
         anchor_low="看对方着急就直接改了，或者生硬地拒绝后挂断。",
         anchor_mid="以信息不符为由拒绝，但没有告诉对方正确的办理途径。",
@@ -281,7 +281,7 @@ QUESTIONS = (
         "service-colleague-error",
         ZH,
         QuestionKind.SITUATIONAL,
-        "你发现同事上周给一位客户承诺了错误的退款金额，客户今天打来要求兑现。你会怎么处理？",
+        "您发现同事上周给一位客户承诺了错误的退款金额，客户今天打来要求兑现。您会怎么处理？",
         (SERVICE_RULES, RESOLUTION),
         anchor_low="当着客户指责同事，或者按错误的金额照办。",
         anchor_mid="向客户道歉并说明正确金额，但没有和同事或组长沟通。",
@@ -293,7 +293,7 @@ QUESTIONS = (
         "service-shift-handover",
         ZH,
         QuestionKind.SITUATIONAL,
-        "下班前你还有两张工单没有处理完，接班的同事要接着跟进。你会怎样交接，让客户不需要把问题"
+        "下班前您还有两张工单没有处理完，接班的同事要接着跟进。您会怎样交接，让客户不需要把问题"
         "再讲一遍？",
         (SERVICE_RULES, RESOLUTION),
         anchor_low="口头说一句“这两单你看一下”就下班了。",

@@ -24,7 +24,7 @@ from hireloop.jobs.services import (
     may_create_job,
     may_manage_job,
 )
-from hireloop.org.services import current_organisation
+from hireloop.org.services import current_organisation, organisation_if_any
 from hireloop.privacy.masking import mask_name
 from hireloop.privacy.services import may_see_unmasked
 from hireloop.screening.bulk import (
@@ -56,7 +56,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def job_list(request: HttpRequest) -> HttpResponse:
-    form = JobListFilterForm(request.GET or None, organisation=current_organisation())
+    # A fresh installation has no organisation until one is made: the list is then empty.
+    form = JobListFilterForm(request.GET or None, organisation=organisation_if_any())
     jobs = jobs_visible_to(request.user)
     if text := form.value("q"):
         jobs = jobs.filter(Q(title__icontains=text) | Q(description__icontains=text))
