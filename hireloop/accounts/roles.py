@@ -51,6 +51,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "assessment.dimensionscore": (_VIEW,),
         "decisions.interviewerreview": ("view", "add", "change"),
         "decisions.answerannotation": ("view", "add"),
+        # Candidates' requests for a human review of their job's reports: the interviewers
+        # re-review; the job's recruiters write the outcome (decisions.reviews).
+        "decisions.humanreviewrequest": (_VIEW,),
     },
     Role.HR_ADMIN: {
         label: _ALL

@@ -1,11 +1,12 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hireloop.interviews.models import InterviewSession
 from hireloop.jobs.models import Dimension
 from hireloop.privacy.fields import EncryptedJSONField
 
-from .enums import Recommendation
+from .enums import PdfMasking, PdfStatus, Recommendation
 
 
 class Report(models.Model):
@@ -58,3 +59,38 @@ class DimensionScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dimension.name}: {self.score:.1f}"
+
+
+class ReportPdf(models.Model):
+    """The report drawn as a PDF on the worker, for one masking level and one language.
+
+    One row per (report, masking, language): ``fingerprint`` is the SHA-256 of the HTML the
+    file was drawn from, so the file is served only while the report still reads the same
+    (a new review, a re-score or a renamed dimension changes it); otherwise it is drawn again.
+    The file is stored by the default storage, encrypted like every other file.
+    """
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="pdfs")
+    masking = models.CharField(max_length=10, choices=PdfMasking.choices)
+    language = models.CharField(max_length=10)
+    fingerprint = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=PdfStatus.choices, default=PdfStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    file = models.FileField(upload_to="report-pdfs/", blank=True)
+    # A code, rendered in the reader's language (never a worker's exception text).
+    error = models.CharField(max_length=40, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    render_seconds = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report PDF")
+        verbose_name_plural = _("report PDFs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "masking", "language"], name="one_pdf_per_report_reading"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"PDF of report #{self.report_id} ({self.masking}, {self.language}, {self.status})"

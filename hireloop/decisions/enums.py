@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ReviewDecision(models.TextChoices):
-    """A reviewer's recommendation on their review; the decision itself is do_decide's."""
+    """The decision older reviews were saved with; a review decides nothing any more (the
+    decision is do_decide's, confirmed on its own page)."""
 
     OFFER = "offer", _("Make an offer")
     REJECT = "reject", _("Reject")

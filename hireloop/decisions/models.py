@@ -13,13 +13,17 @@ from .enums import ReviewDecision, ReviewRequestStatus
 
 
 class InterviewerReview(models.Model):
-    """A person's own reading of the interview, and their decision (M14, M16)."""
+    """A person's own reading of the interview: scores, comments, notes (M14)."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reviews")
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     scores = models.JSONField(_("scores"), default=dict, help_text=_("dimension id → 0–10"))
     comments = EncryptedTextField(_("comments"), blank=True)
-    decision = models.CharField(_("decision"), max_length=10, choices=ReviewDecision.choices)
+    # Reviews saved before decisions became their own confirmed step carry the decision that
+    # was taken with them; a review saved since decides nothing and leaves this blank.
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=ReviewDecision.choices, blank=True, default=""
+    )
     # How each dimension where the person and the AI differed beyond the threshold was
     # resolved: [{dimension_id, ai, first, final, resolution: "kept" | "adjusted"}] (M14).
     divergences = models.JSONField(default=list, blank=True)
@@ -33,7 +37,7 @@ class InterviewerReview(models.Model):
         verbose_name_plural = _("interviewer reviews")
 
     def __str__(self) -> str:
-        return f"Review by {self.reviewer} · {self.decision}"
+        return f"Review by {self.reviewer}"
 
 
 class AnswerAnnotation(models.Model):

@@ -1,5 +1,6 @@
 """People's reviews of AI reports: divergence checks, annotations, calibration, and candidates'
-requests for a human review (M14, M15, M16). No stage moves without a person's decision here."""
+requests for a human review (M14, M15). A review never moves a stage: offer and rejection are
+decisions of their own, taken and confirmed through ``services.do_decide``."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -15,21 +16,19 @@ from hireloop.accounts.roles import Role
 from hireloop.accounts.services import has_role
 from hireloop.assessment.models import DimensionScore, Report
 from hireloop.assessment.services import reports_visible_to
-from hireloop.errors import HireLoopError, NotFoundOrForbidden
+from hireloop.errors import ActionNotAllowed, HireLoopError, NotFoundOrForbidden
 from hireloop.interviews.models import InterviewSession
+from hireloop.jobs.services import may_manage_job
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit
 from hireloop.workflow.enums import EventType
 from hireloop.workflow.services import record_event
 
 from .calibration import DifferenceStats, summarise_differences
-from .enums import Resolution, ReviewDecision, ReviewRequestStatus
+from .enums import Resolution, ReviewRequestStatus
 from .models import AnswerAnnotation, HumanReviewRequest, InterviewerReview
-from .services import Decision, do_decide
 
 SCALE_MAX = 10.0
-# A review's offer or rejection is that decision, taken by the reviewer (hold decides nothing).
-DECISION_OF_REVIEW = {ReviewDecision.OFFER: Decision.OFFER, ReviewDecision.REJECT: Decision.REJECT}
 
 
 class ReviewInvalid(HireLoopError):
@@ -109,14 +108,15 @@ def do_submit_review(
     reviewer: Any,
     scores: dict[int, float],
     comments: str,
-    decision: str,
     divergence_confirmed: bool = False,
     divergence_note: str = "",
     first_scores: dict[int, float] | None = None,
     annotations: dict[int, str] | None = None,
 ) -> InterviewerReview:
-    """Record a person's review; an offer or rejection moves the application (M14, M16).
+    """Record a person's review: scores, comments and notes (M14). It decides nothing.
 
+    The review form once carried the decision, preselected on "offer", so saving scores made
+    an offer; the decision is now its own confirmed step (``services.do_decide``).
     ``first_scores`` are the scores the reviewer entered before being asked to re-check, so
     the review records how each divergence was resolved.
     """
@@ -131,40 +131,26 @@ def do_submit_review(
     divergences = resolve_divergences(
         ai=ai, first=first_scores, final=scores, threshold=divergence_threshold()
     )
-    application = report.session.application
     with transaction.atomic():
         review = InterviewerReview.objects.create(
             report=report,
             reviewer=reviewer,
             scores={str(k): v for k, v in scores.items()},
             comments=comments,
-            decision=decision,
             divergences=divergences,
             divergence_note=divergence_note.strip() if divergences else "",
         )
         _store_annotations(review, annotations or {})
-        if decision in DECISION_OF_REVIEW:
-            default_reason = {
-                ReviewDecision.OFFER: _("Offer decided after review"),
-                ReviewDecision.REJECT: _("Rejected after review"),
-            }[ReviewDecision(decision)]
-            do_decide(
-                application=application,
-                decision=DECISION_OF_REVIEW[ReviewDecision(decision)],
-                actor=reviewer,
-                reason=comments or default_reason,
-            )
         record_event(
             type=EventType.REVIEW_SUBMITTED,
             payload={"review_id": review.pk, "divergences": divergences},
         )
-        # The review itself; an offer or rejection is audited by do_decide as a decision.
         do_audit(
             actor=reviewer,
             action=AuditAction.CREATE,
             object_type="interviewer_review",
             object_id=review.pk,
-            detail={"decision": decision, "divergent_dimensions": len(divergences)},
+            detail={"divergent_dimensions": len(divergences)},
         )
     return review
 
@@ -265,11 +251,38 @@ def do_request_human_review(*, session: InterviewSession, message: str) -> Human
     return request
 
 
+# The permission the menu asks (``perms.decisions.view_humanreviewrequest``): the list, the
+# menu entry and the route matrix all follow it.
+VIEW_REQUESTS_PERMISSION = "decisions.view_humanreviewrequest"
+
+
+def may_see_review_requests(user: Any) -> bool:
+    """Recruiters, HR and interviewers work on candidates' requests; auditors do not."""
+    is_person = getattr(user, "is_authenticated", False)
+    return bool(is_person and user.has_perm(VIEW_REQUESTS_PERMISSION))
+
+
 def review_requests_visible_to(user: Any) -> QuerySet[HumanReviewRequest]:
-    """Requests are HR's tasks: recruiters of the job, HR admins and admins see them."""
-    if not has_role(user, Role.RECRUITER, Role.HR_ADMIN, Role.ADMIN):
+    """The requests on the reports the user may read: the job's recruiters and interviewers
+    (the people who can re-review the assessment), HR admins and admins for every job."""
+    if not may_see_review_requests(user):
         return HumanReviewRequest.objects.none()
     return HumanReviewRequest.objects.filter(report__in=reports_visible_to(user))
+
+
+def may_resolve_review_request(user: Any, request: HumanReviewRequest) -> bool:
+    """The outcome is written to the candidate by whoever manages the job: its recruiters and
+    HR. Interviewers re-review the report; they do not answer the candidate."""
+    return may_see_review_requests(user) and may_manage_job(
+        user, request.report.session.application.job
+    )
+
+
+def check_may_resolve_review_request(user: Any, request: HumanReviewRequest) -> None:
+    if not may_resolve_review_request(user, request):
+        raise ActionNotAllowed(
+            _("The job's recruiters and HR write the outcome of a human review.")
+        )
 
 
 def access_review_request(user: Any, request_id: int) -> HumanReviewRequest:
@@ -288,6 +301,7 @@ def do_resolve_review_request(
     *, request: HumanReviewRequest, actor: Any, resolution: str
 ) -> HumanReviewRequest:
     """A person records the outcome of the human review; the candidate's page shows it."""
+    check_may_resolve_review_request(actor, request)
     if not resolution.strip():
         raise ReviewInvalid(_("Please write what the human review found."))
     with transaction.atomic():

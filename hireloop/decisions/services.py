@@ -13,7 +13,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hireloop.candidates.enums import Stage
+from hireloop.candidates.enums import ALLOWED_TRANSITIONS, Stage
 from hireloop.candidates.models import Application
 from hireloop.candidates.services import do_move_stage
 from hireloop.errors import ActionNotAllowed
@@ -59,6 +59,21 @@ def may_decide(user: Any, application: Application, decision: str) -> bool:
 def check_may_decide(user: Any, application: Application, decision: str) -> None:
     if not may_decide(user, application, decision):
         raise DecisionRefused(_("Your role may not make this decision for this job."))
+
+
+def is_decision_open(application: Application, decision: str) -> bool:
+    """Whether the pipeline allows the decision at the application's current stage."""
+    return STAGE_OF[Decision(decision)] in ALLOWED_TRANSITIONS[application.stage]
+
+
+def decisions_open_to(user: Any, application: Application) -> list[Decision]:
+    """The offer and rejection this person may take now (the hire is the application page's:
+    it also creates the employee record)."""
+    return [
+        decision
+        for decision in (Decision.OFFER, Decision.REJECT)
+        if is_decision_open(application, decision) and may_decide(user, application, decision)
+    ]
 
 
 def do_decide(*, application: Application, decision: str, actor: Any, reason: str) -> None:

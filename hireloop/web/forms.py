@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from hireloop.accounts.models import User
 from hireloop.accounts.roles import Role
 from hireloop.candidates.enums import Stage
-from hireloop.decisions.enums import ReviewDecision
 from hireloop.interviews.services import InvitationInvalid, check_invitation_deadline
 from hireloop.jobs.changes import EDITABLE_FIELDS
 from hireloop.jobs.enums import JobStatus
@@ -265,14 +264,17 @@ class CodeLanguageForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    """One 0–10 score field per dimension of the report, plus comments and a decision."""
+    """One 0–10 score field per dimension of the report, plus comments.
+
+    No decision: saving a review never moves the candidate (an offer or rejection is its own
+    confirmed step, ``web.views.reports.report_decide``).
+    """
 
     comments = forms.CharField(
         label=_("Comments and annotations"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    decision = forms.ChoiceField(label=_("Decision"), choices=ReviewDecision.choices)
     confirm_divergence = forms.BooleanField(
         label=_("I have re-checked the dimensions where my score differs from the AI's"),
         required=False,

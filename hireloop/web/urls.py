@@ -72,6 +72,14 @@ urlpatterns = [
     path("reports/<int:report_id>/", reports.report_detail, name="report_detail"),
     path("reports/<int:report_id>/pdf/", reports.report_pdf, name="report_pdf"),
     path(
+        "reports/<int:report_id>/pdf/status/", reports.report_pdf_status, name="report_pdf_status"
+    ),
+    path(
+        "reports/<int:report_id>/decide/<str:decision>/",
+        reports.report_decide,
+        name="report_decide",
+    ),
+    path(
         "reports/<int:report_id>/answers/<int:answer_id>/recording/",
         room_media.answer_recording,
         name="answer_recording",

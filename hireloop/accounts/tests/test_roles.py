@@ -31,7 +31,9 @@ def test_every_role_exists_as_a_group_with_its_matrix() -> None:
         (Role.INTERVIEWER, "decisions.add_interviewerreview", True),
         (Role.INTERVIEWER, "candidates.view_candidate", False),
         (Role.INTERVIEWER, "candidates.change_application", False),
-        (Role.INTERVIEWER, "decisions.view_humanreviewrequest", False),  # HR's task
+        (Role.INTERVIEWER, "decisions.view_humanreviewrequest", True),  # they re-review
+        (Role.INTERVIEWER, "decisions.change_humanreviewrequest", False),  # HR answers
+        (Role.AUDITOR, "decisions.view_humanreviewrequest", False),
         (Role.RECRUITER, "decisions.change_humanreviewrequest", True),
         (Role.RECRUITER, "candidates.add_application", True),
         (Role.RECRUITER, "privacy.view_auditentry", False),

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from hireloop.assessment.radar import AI_COLOUR, REVIEW_COLOUR, RINGS, radar_svg
+from hireloop.assessment.radar import AI_COLOUR, REVIEW_COLOUR, RINGS, radar_svg, wrap
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
@@ -83,15 +83,23 @@ def test_mismatched_values_are_refused() -> None:
         radar_svg(labels=["a", "b", "c"], values=[1, 2, 3], second_values=[1])
 
 
-def test_long_names_wrap_onto_two_lines_and_are_cut() -> None:
+def test_long_names_wrap_and_are_never_cut() -> None:
     long_name = "Communication and stakeholder management across many different teams"
     root = parse(radar_svg(labels=[long_name, "b", "c"], values=[1, 2, 3]))
     label = next(
         t for t in root.iter(f"{{{NS['svg']}}}text") if t.find("svg:title", NS) is not None
     )
     lines = [span.text or "" for span in label.findall("svg:tspan", NS)]
-    assert len(lines) == 2 and lines[-1].endswith("…")
+    assert len(lines) >= 3 and "…" not in "".join(lines)
+    assert " ".join(lines) == long_name
     assert label.find("svg:title", NS).text == long_name  # type: ignore[union-attr]
+
+
+def test_chinese_names_wrap_between_characters_in_balanced_lines() -> None:
+    name = "安全与事故响应处理能力"  # once wrapped as "安全与事故响应处理能" + "力"
+    lines = wrap(name, 120)
+    assert "".join(lines) == name and len(lines) == 2
+    assert abs(len(lines[0]) - len(lines[1])) <= 1
 
 
 def test_the_chart_is_deterministic() -> None:

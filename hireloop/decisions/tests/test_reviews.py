@@ -17,9 +17,11 @@ from hireloop.decisions.reviews import (
     do_request_human_review,
     do_resolve_review_request,
     do_submit_review,
+    may_resolve_review_request,
     resolve_divergences,
     review_requests_visible_to,
 )
+from hireloop.errors import ActionNotAllowed
 from hireloop.privacy.models import AuditEntry
 from hireloop.testing.factories import ApplicationFactory, UserFactory
 from hireloop.testing.interviews import take_interview
@@ -93,16 +95,13 @@ def _scores(report, offset: float) -> dict[int, float]:  # type: ignore[no-untyp
 def test_divergent_review_needs_confirmation_and_a_reason(report, interviewer) -> None:  # type: ignore[no-untyped-def]
     far = {d: 0.0 for d in _scores(report, 0)}
     with pytest.raises(DivergenceUnconfirmed):
-        do_submit_review(
-            report=report, reviewer=interviewer, scores=far, comments="", decision="hold"
-        )
+        do_submit_review(report=report, reviewer=interviewer, scores=far, comments="")
     with pytest.raises(DivergenceUnconfirmed):
         do_submit_review(
             report=report,
             reviewer=interviewer,
             scores=far,
             comments="",
-            decision="hold",
             divergence_confirmed=True,
         )
     review = do_submit_review(
@@ -110,7 +109,6 @@ def test_divergent_review_needs_confirmation_and_a_reason(report, interviewer) -
         reviewer=interviewer,
         scores=far,
         comments="",
-        decision="hold",
         divergence_confirmed=True,
         divergence_note="No example of teamwork at all.",
         first_scores=far,
@@ -126,10 +124,9 @@ def test_close_review_saves_without_prompt_and_records_no_divergence(report, int
         reviewer=interviewer,
         scores=_scores(report, 0.5),
         comments="",
-        decision="hold",
     )
     assert review.divergences == [] and review.divergence_note == ""
-    assert report.session.application.stage == Stage.INTERVIEWED  # hold moves nothing
+    assert report.session.application.stage == Stage.INTERVIEWED  # a review moves nothing
 
 
 def test_scores_outside_the_scale_are_refused(report, interviewer) -> None:  # type: ignore[no-untyped-def]
@@ -139,7 +136,6 @@ def test_scores_outside_the_scale_are_refused(report, interviewer) -> None:  # t
             reviewer=interviewer,
             scores=_scores(report, 20),
             comments="",
-            decision="hold",
         )
 
 
@@ -151,7 +147,6 @@ def test_annotations_only_on_this_reports_answers(report, interviewer, job, recr
         reviewer=interviewer,
         scores=_scores(report, 0),
         comments="",
-        decision="hold",
         annotations={own_answer.pk: "Strong example", other.answers.first().pk: "not mine", 0: "x"},
     )
     assert [(a.answer_id, a.text) for a in review.annotations.all()] == [
@@ -167,14 +162,12 @@ def test_calibration_per_interviewer_and_who_sees_whom(report, interviewer, recr
         reviewer=interviewer,
         scores=_scores(report, 1.0),
         comments="",
-        decision="hold",
     )
     do_submit_review(
         report=report,
         reviewer=colleague,
         scores=_scores(report, -3.0),
         comments="",
-        decision="hold",
         divergence_confirmed=True,
         divergence_note="Too vague for me.",
     )
@@ -188,7 +181,9 @@ def test_calibration_per_interviewer_and_who_sees_whom(report, interviewer, recr
     assert calibration_for(UserFactory(username="outsider", role="interviewer")) == []
 
 
-def test_candidate_requests_a_human_review_once(report, recruiter, interviewer) -> None:  # type: ignore[no-untyped-def]
+def test_candidate_requests_a_human_review_once(
+    report, recruiter, interviewer, other_interviewer, auditor
+) -> None:  # type: ignore[no-untyped-def]
     first = do_request_human_review(session=report.session, message="My second answer was cut.")
     # The message follows the active language; an earlier test may have left Chinese active.
     with translation.override("en"), pytest.raises(ReviewInvalid, match="already asked"):
@@ -197,7 +192,15 @@ def test_candidate_requests_a_human_review_once(report, recruiter, interviewer) 
     assert OutboxEvent.objects.filter(type="report.human_review_requested").count() == 1
     assert AuditEntry.objects.filter(object_type="human_review_request").exists()
     assert list(review_requests_visible_to(recruiter)) == [first]
-    assert list(review_requests_visible_to(interviewer)) == []  # HR's task, not theirs
+    # The job's interviewer re-reviews; another job's interviewer and the auditor see nothing.
+    assert list(review_requests_visible_to(interviewer)) == [first]
+    assert list(review_requests_visible_to(other_interviewer)) == []
+    assert list(review_requests_visible_to(auditor)) == []
+    # The outcome goes to the candidate from the job's recruiters and HR only.
+    assert may_resolve_review_request(recruiter, first)
+    assert not may_resolve_review_request(interviewer, first)
+    with pytest.raises(ActionNotAllowed):
+        do_resolve_review_request(request=first, actor=interviewer, resolution="Looks fine.")
     with pytest.raises(ReviewInvalid):
         do_resolve_review_request(request=first, actor=recruiter, resolution=" ")
     do_resolve_review_request(request=first, actor=recruiter, resolution="Re-read; score stands.")

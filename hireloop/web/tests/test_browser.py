@@ -120,10 +120,13 @@ def test_the_whole_hiring_loop(
         ai_score = field.locator("xpath=..").inner_text().split("AI: ")[1].split(")")[0]
         field.fill(str(round(float(ai_score))))
     reviewer.fill("#id_comments", "Concrete example with a measured result.")
-    reviewer.select_option("#id_decision", "offer")
     shot(reviewer, "07-interviewer-report")
     reviewer.click("text=Save review")
     reviewer.wait_for_selector("text=Review saved.")
+    # The offer is a decision of its own, confirmed on its own page.
+    reviewer.get_by_test_id("decide-offer").click()
+    reviewer.get_by_test_id("confirm-decision").click()
+    reviewer.wait_for_selector("text=moved to Offer.")
 
     page.goto(page.url)
     assert page.get_by_test_id("stage").inner_text() == "Offer"

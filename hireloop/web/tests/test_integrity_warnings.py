@@ -14,7 +14,7 @@ from hireloop.resumes.tests.adversarial import PDF_TECHNIQUES, adversarial_pdf, 
 from hireloop.testing.documents import STRONG_EN_RESUME
 from hireloop.testing.factories import PASSWORD, ApplicationFactory
 
-from .test_report_pdf import pdf_text
+from .test_report_pdf import get_pdf, pdf_text
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -86,5 +86,5 @@ def test_an_order_to_the_scorer_in_an_answer_is_flagged_on_the_report_and_its_pd
     assert 'data-testid="injection-flags"' not in clean
     zh = client.get(reverse("web:report_detail", args=[tricked.pk]), HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert "针对 AI 评分的回答" in zh.content.decode()
-    pdf = client.get(reverse("web:report_pdf", args=[tricked.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    pdf = get_pdf(client, interviewer, tricked)  # asks, lets the real worker draw, downloads
     assert "Answers addressed to the AI scorer" in pdf_text(pdf.content)

@@ -1,7 +1,11 @@
-"""The report as a PDF: who may download it, what it says in both languages, and that it is
-really drawn (page 1 rendered to an image), with the real scoring worker behind it."""
+"""The report as a PDF: who may download it, what it says in both languages, that it is
+really drawn (page 1 rendered to an image) by the real worker, and that the drawn file is
+stored encrypted and cached per report version, masking level and language."""
 
+import html
+import re
 import threading
+import time
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
@@ -9,21 +13,30 @@ from pathlib import Path
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
+from django.conf import settings
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import translation
 
-from hireloop.assessment.models import Report
+from hireloop.assessment.enums import PdfMasking, PdfStatus
+from hireloop.assessment.models import Report, ReportPdf
 from hireloop.assessment.radar import AI_COLOUR, FILL_OPACITY, REVIEW_COLOUR
+from hireloop.assessment.report_document import pdf_reading, report_summary_context
 from hireloop.assessment.report_pdf import (
+    LAID_OUT_PERCENT,
+    WRITTEN_PERCENT,
     OfflineFetcher,
     ReportRenderingRefused,
     html_to_pdf,
-    render_report_pdf,
 )
+from hireloop.assessment.report_pdfs import do_request_report_pdf
 from hireloop.decisions.models import InterviewerReview
+from hireloop.decisions.reviews import do_submit_review
 from hireloop.interviews.services import current_question, do_invite, do_start, do_submit_answer
+from hireloop.privacy.models import AuditEntry
 from hireloop.testing.factories import PASSWORD, ApplicationFactory, DimensionFactory
-from hireloop.web.views.reports import report_summary_context
+from hireloop.web.views.account import AUTHENTICATED_AT_KEY
+from hireloop.workflow.worker import run_queued_tasks
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,8 +68,21 @@ def report(job, recruiter, run_worker) -> Report:  # type: ignore[no-untyped-def
 
 
 def get_pdf(client, user, report: Report, language: str = "en"):  # type: ignore[no-untyped-def]
+    """The PDF as the reader gets it: ask, let the real worker draw it, then download."""
     assert client.login(username=user.username, password=PASSWORD)
-    return client.get(reverse("web:report_pdf", args=[report.pk]), HTTP_ACCEPT_LANGUAGE=language)
+    url = reverse("web:report_pdf", args=[report.pk])
+    first = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+    if first["Content-Type"] == "application/pdf":
+        return first  # drawn before for this reading
+    assert first.status_code == 302
+    assert first["Location"] == reverse("web:report_detail", args=[report.pk]) + "#report-pdf"
+    run_queued_tasks()
+    return client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+
+
+def status(client, report: Report, language: str = "en") -> dict:  # type: ignore[no-untyped-def]
+    url = reverse("web:report_pdf_status", args=[report.pk])
+    return client.get(url, HTTP_ACCEPT_LANGUAGE=language).json()
 
 
 def pdf_text(data: bytes) -> str:
@@ -109,19 +135,10 @@ def test_the_pdf_comes_out_in_chinese(client, report, interviewer) -> None:  # t
     text = pdf_text(get_pdf(client, interviewer, report, language="zh-hans").content)
     for expected in ("面试报告", "综合匹配度", "以下为 AI 给出的建议", "沟通协调", "测试公司"):
         assert expected in text, expected
-    # The renderer itself follows the active language, whoever calls it.
-    scores = list(report.scores.select_related("dimension"))
-    with translation.override("zh-hans"):
-        context = {
-            "report": report,
-            "application": report.session.application,
-            "scores": scores,
-            "redactor": None,
-        }
-        data = render_report_pdf(
-            context=context | report_summary_context(report=report, scores=scores)
-        )
-    assert "综合匹配度" in pdf_text(data) and "沟通协调" in pdf_text(data)
+    # The document follows the language it is asked for, whatever language is active.
+    with translation.override("en"):
+        html = pdf_reading(report=report, masking=PdfMasking.MASKED, language="zh-hans").html
+    assert "综合匹配度" in pdf_text(html_to_pdf(html))
 
 
 def test_page_one_is_drawn_with_the_radar(client, report, interviewer) -> None:  # type: ignore[no-untyped-def]
@@ -129,7 +146,6 @@ def test_page_one_is_drawn_with_the_radar(client, report, interviewer) -> None: 
         report=report,
         reviewer=interviewer,
         scores={str(s.dimension_id): 8 for s in report.scores.all()},
-        decision="hold",
     )
     pixels = page_one(get_pdf(client, interviewer, report).content)
     inked = int((pixels.min(axis=2) < 235).sum())
@@ -152,6 +168,8 @@ def test_the_page_and_the_pdf_show_the_same_band(client, report, interviewer) ->
     html = page.content.decode()
     assert f'href="{reverse("web:report_pdf", args=[report.pk])}"' in html
     assert 'data-testid="report-pdf-link"' in html
+    scores = list(report.scores.select_related("dimension"))
+    assert report_summary_context(report=report, scores=scores)["summary"] == summary
     band = f"± {summary.band.margin:.1f}"
     assert band in html
     assert "problem solving" in summary.strengths and "teamwork" in summary.gaps
@@ -159,14 +177,137 @@ def test_the_page_and_the_pdf_show_the_same_band(client, report, interviewer) ->
 
 
 def test_another_jobs_interviewer_gets_not_found(client, report, other_interviewer) -> None:  # type: ignore[no-untyped-def]
-    assert get_pdf(client, other_interviewer, report).status_code == 404
-    missing = client.get(reverse("web:report_pdf", args=[report.pk + 999]))
-    assert missing.status_code == 404
+    assert client.login(username=other_interviewer.username, password=PASSWORD)
+    for name in ("web:report_pdf", "web:report_pdf_status"):
+        assert client.get(reverse(name, args=[report.pk])).status_code == 404
+        assert client.get(reverse(name, args=[report.pk + 999])).status_code == 404
+    assert not ReportPdf.objects.exists()
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, report) -> None:  # type: ignore[no-untyped-def]
+    for name in ("web:report_pdf", "web:report_pdf_status"):
+        response = client.get(reverse(name, args=[report.pk]))
+        assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_pdf_still_asks_for_the_password_again_after_a_while(
+    client, report, interviewer
+) -> None:  # type: ignore[no-untyped-def]
+    assert client.login(username=interviewer.username, password=PASSWORD)
+    session = client.session
+    session[AUTHENTICATED_AT_KEY] = int(time.time()) - settings.RECENT_LOGIN_SECONDS - 1
+    session.save()
     response = client.get(reverse("web:report_pdf", args=[report.pk]))
-    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("confirm_identity"))
+    assert not ReportPdf.objects.exists()  # nothing drawn before the person proved who they are
+
+
+def test_the_page_follows_the_drawing_and_offers_the_download(client, report, interviewer) -> None:  # type: ignore[no-untyped-def]
+    """The defect: the PDF was drawn inside the request (18–27 s under load) with no sign that
+    it was coming. Now the request queues it, the page shows the progress, the worker draws."""
+    assert client.login(username=interviewer.username, password=PASSWORD)
+    page_url = reverse("web:report_detail", args=[report.pk])
+    page = client.get(page_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'data-pdf-status="none"' in page
+    assert status(client, report) == {"status": "none", "percent": 0, "label": ""}
+    pdf_url = reverse("web:report_pdf", args=[report.pk])
+    asked = client.get(pdf_url, HTTP_ACCEPT_LANGUAGE="en")
+    assert asked.status_code == 302  # queued, not drawn in the request
+    assert status(client, report)["status"] == "queued"
+    # The page's script asks the same door for the progress instead of leaving the page.
+    waiting = {"status": "queued", "percent": 0, "label": "Waiting for the worker…"}
+    asked = client.get(pdf_url, HTTP_ACCEPT_LANGUAGE="en", HTTP_ACCEPT="application/json")
+    assert asked.json() == waiting
+    assert ReportPdf.objects.count() == 1  # asked twice, queued once
+    page = client.get(page_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'data-pdf-status="queued"' in page and "report-pdf.js" in page
+    assert "Waiting for the worker…" in page
+    # The progress bar polls with the version the page shows: no rendering per poll.
+    status_url = html.unescape(re.search(r'data-pdf-status-url="([^"]+)"', page).group(1))
+    version = pdf_reading(report=report, masking=PdfMasking.MASKED, language="en").fingerprint
+    assert status_url.endswith(f"?version={version}")
+    run_queued_tasks()
+    ready = {"status": "ready", "percent": 100, "label": "The PDF is ready."}
+    assert status(client, report) == ready
+    assert client.get(status_url, HTTP_ACCEPT_LANGUAGE="en").json() == ready
+    older = status_url.replace(version, "0" * 64)  # a page showing another version
+    assert client.get(older, HTTP_ACCEPT_LANGUAGE="en").json()["status"] == "none"
+    garbled = status_url.replace(version, "not-a-version")  # ignored: worked out afresh
+    assert client.get(garbled, HTTP_ACCEPT_LANGUAGE="en").json() == ready
+    page = client.get(page_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'data-pdf-status="ready"' in page and 'data-testid="report-pdf-download"' in page
+    pdf = ReportPdf.objects.get()
+    assert pdf.status == PdfStatus.READY and pdf.render_seconds and pdf.render_seconds > 0
+    # Encrypted at rest like every other file; the storage hands back the PDF.
+    raw = Path(settings.MEDIA_ROOT, pdf.file.name).read_bytes()
+    assert not raw.startswith(b"%PDF") and b"Backend Engineer" not in raw
+    with default_storage.open(pdf.file.name, "rb") as stored:
+        assert stored.read().startswith(b"%PDF-")
+    download = client.get(reverse("web:report_pdf", args=[report.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert download["Content-Type"] == "application/pdf"
+    assert download["Cache-Control"] == "private, no-store"
+    export = AuditEntry.objects.get(action="export", object_type="report")
+    assert export.actor == interviewer
+    assert export.detail == {"format": "pdf", "masking": "masked", "language": "en"}
+
+
+def test_one_drawing_serves_every_reader_of_the_same_version_and_level(
+    client, report, interviewer, recruiter
+):  # type: ignore[no-untyped-def]
+    first = get_pdf(client, interviewer, report).content
+    client.logout()
+    # The recruiter sees the name in clear on the page, but the PDF is masked for everyone:
+    # the same masking level, so the same file, served at once without a new drawing.
+    again = client.get(reverse("web:report_pdf", args=[report.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert again.status_code == 302 and "/login/" in again["Location"]
+    assert client.login(username=recruiter.username, password=PASSWORD)
+    served = client.get(reverse("web:report_pdf", args=[report.pk]), HTTP_ACCEPT_LANGUAGE="en")
+    assert served["Content-Type"] == "application/pdf" and served.content == first
+    assert "张*" in pdf_text(served.content) and "张伟" not in pdf_text(served.content)
+    assert ReportPdf.objects.count() == 1
+    # Another language is another drawing.
+    chinese = get_pdf(client, recruiter, report, language="zh-hans").content
+    assert "面试报告" in pdf_text(chinese)
+    assert sorted(ReportPdf.objects.values_list("language", flat=True)) == ["en", "zh-hans"]
+
+
+def test_a_change_to_the_report_makes_a_new_drawing(client, report, interviewer) -> None:  # type: ignore[no-untyped-def]
+    get_pdf(client, interviewer, report)
+    old = ReportPdf.objects.get()
+    do_submit_review(
+        report=report,
+        reviewer=interviewer,
+        scores={s.dimension_id: s.score for s in report.scores.all()},
+        comments="",
+    )
+    # The PDF shows the latest review: the old file no longer matches and is not served.
+    assert status(client, report)["status"] == "none"
+    refreshed = get_pdf(client, interviewer, report)
+    assert refreshed["Content-Type"] == "application/pdf"
+    new = ReportPdf.objects.get()
+    assert new.fingerprint != old.fingerprint and new.file.name != old.file.name
+    assert not default_storage.exists(old.file.name)  # the stale drawing is gone
+
+
+def test_a_drawing_at_another_masking_level_is_never_served(client, report, interviewer) -> None:  # type: ignore[no-untyped-def]
+    """Should a level ever show the candidate in clear, its file is keyed apart: a reader of
+    the masked level is never handed it, even when it is the only file there is."""
+    clear = pdf_reading(report=report, masking=PdfMasking.CLEAR, language="en")
+    do_request_report_pdf(report=report, reading=clear)
+    run_queued_tasks()
+    assert "张伟" in pdf_text(default_storage.open(ReportPdf.objects.get().file.name).read())
+    assert client.login(username=interviewer.username, password=PASSWORD)
+    assert status(client, report)["status"] == "none"
+    text = pdf_text(get_pdf(client, interviewer, report).content)
+    assert "张*" in text and "张伟" not in text
+    assert set(ReportPdf.objects.values_list("masking", flat=True)) == {"clear", "masked"}
+
+
+def test_the_drawing_reports_its_progress() -> None:
+    heard: list[int] = []
+    assert html_to_pdf("<p>x</p>", progress=heard.append).startswith(b"%PDF-")
+    assert heard == [LAID_OUT_PERCENT, WRITTEN_PERCENT]
 
 
 class _Recorder(BaseHTTPRequestHandler):

@@ -60,7 +60,11 @@ def _only(*allowed: str, otherwise: str = "denied") -> dict[str, str]:
 ON_JOB = ("int_on", "rec_on", "hr", "sys")
 MANAGES_JOB = ("rec_on", "hr", "sys")
 UNMASKED_ON_JOB = ("rec_on", "hr", "sys")
-REQUEST_WORK = ("rec_on", "hr", "sys")  # candidates' review requests are HR's tasks
+REQUEST_WORK = ("rec_on", "hr", "sys")  # the job's recruiters and HR answer the candidate
+# Who sees candidates' review requests (the menu's permission): interviewers re-review, the
+# recruiters and HR answer; each sees the requests of the jobs they work on (an empty list
+# off the job). Auditors have no such list.
+REQUEST_READERS = ("int_on", "int_off", "rec_on", "rec_off", "hr", "sys")
 CANDIDATE_WORK = ("int_on", "int_off", "rec_on", "rec_off", "hr", "sys")
 
 
@@ -101,11 +105,14 @@ ROUTES: dict[str, Route] = {
     "web:resume_page": Route("GET", _only(*UNMASKED_ON_JOB)),
     "web:report_detail": Route("GET", _only(*ON_JOB)),
     "web:report_pdf": Route("GET", _only(*ON_JOB)),
+    "web:report_pdf_status": Route("GET", _only(*ON_JOB)),
+    # The report's application has been interviewed: its interviewers may decide, too.
+    "web:report_decide": Route("GET", _only(*ON_JOB)),
     "web:answer_recording": Route("GET", _only(*ON_JOB)),
     "web:report_media_progress": Route("GET", _only(*ON_JOB)),
     "web:observation_still": Route("GET", _only(*ON_JOB)),
     "web:calibration": Route("GET", LOGGED_OUT | STAFF),
-    "web:review_request_list": Route("GET", LOGGED_OUT | STAFF),
+    "web:review_request_list": Route("GET", _only(*REQUEST_READERS)),
     "web:review_request_resolve": Route("POST", _only(*REQUEST_WORK)),
     "web:audit_log": Route("GET", _only("auditor", "sys")),
     "web:audit_export": Route("GET", _only("auditor", "sys")),
@@ -182,6 +189,7 @@ def world(organisation, job, recruiter, interviewer, hr_admin, auditor):  # type
         "answer_id": voice_answer.pk,
         "still_id": still.pk,
         "request_id": review.pk,
+        "decision": "offer",
         "employee_id": employee.pk,
         "token": link_token(fresh),
         "question_id": 1,

@@ -1,20 +1,34 @@
+"""The report page: the AI's assessment, the person's review, the decision and the PDF."""
+
 import json
-from collections import Counter
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
-from django.utils.safestring import mark_safe
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
-from hireloop.assessment.models import DimensionScore, Report
-from hireloop.assessment.radar import radar_svg
-from hireloop.assessment.report_pdf import render_report_pdf
-from hireloop.assessment.report_summary import DimensionInput, summarise
+from hireloop.assessment.enums import PdfStatus
+from hireloop.assessment.models import Report
+from hireloop.assessment.report_document import (
+    PdfReading,
+    pdf_masking_for,
+    pdf_reading,
+    reading_language,
+    report_summary_context,
+)
+from hireloop.assessment.report_pdfs import (
+    PdfState,
+    do_export_report_pdf,
+    do_request_report_pdf,
+    pdf_state,
+    pdf_state_of_version,
+)
 from hireloop.assessment.services import access_report
+from hireloop.candidates.enums import Stage
 from hireloop.candidates.services import masked_name, quote_redactor
 from hireloop.decisions.models import AnswerAnnotation
 from hireloop.decisions.reviews import (
@@ -24,8 +38,17 @@ from hireloop.decisions.reviews import (
     divergent_dimensions,
     do_submit_review,
 )
+from hireloop.decisions.services import (
+    STAGE_OF,
+    Decision,
+    check_may_decide,
+    decisions_open_to,
+    do_decide,
+    is_decision_open,
+)
 
 from ..forms import ReviewForm
+from ..report_forms import DecisionForm, PdfVersionForm
 from .account import recent_login_required
 from .media import media_by_answer, media_progress_context
 
@@ -49,7 +72,6 @@ def _submit_review(request: HttpRequest, report, form: ReviewForm, answers: list
             reviewer=request.user,
             scores=scores,
             comments=form.cleaned_data["comments"],
-            decision=form.cleaned_data["decision"],
             divergence_confirmed=form.cleaned_data["confirm_divergence"],
             divergence_note=form.cleaned_data["divergence_note"],
             first_scores=first,
@@ -96,16 +118,15 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         "indicators": [{"name": s.dimension.name, "max": 10} for s in scores],
         "values": [round(s.score, 1) for s in scores],
     }
+    application = session.application
     return render(
         request,
         "web/report_detail.html",
         {
             "report": report,
-            "application": session.application,
-            "candidate_label": masked_name(session.application.candidate),
-            "redactor": quote_redactor(
-                candidate=session.application.candidate, viewer=request.user
-            ),
+            "application": application,
+            "candidate_label": masked_name(application.candidate),
+            "redactor": quote_redactor(candidate=application.candidate, viewer=request.user),
             "scores": scores,
             "answers": answers,
             "reviews": report.reviews.select_related("reviewer"),
@@ -117,69 +138,140 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
             "draft_annotations": ReviewForm.annotations(request.POST, answers),
             "radar_json": json.dumps(radar, ensure_ascii=False),
             "media": media_by_answer(report),
+            "decisions": decisions_open_to(request.user, application),
+            **_pdf_context(request, report),
             **media_progress_context(report),
             **report_summary_context(report=report, scores=scores),
         },
     )
 
 
-def report_summary_context(*, report: Report, scores: list[DimensionScore]) -> dict[str, Any]:
-    """What the report page and its PDF both show, built in one place so they cannot disagree."""
-    # Answers per dimension, counted as services.score_dimensions averages them: the answers
-    # to the dimension's questions, or every answer when none maps to it.
-    pairs = list(report.session.answers.values_list("id", "question__dimensions"))
-    per_dimension = Counter(dimension_id for _answer_id, dimension_id in pairs)
-    all_answers = len({answer_id for answer_id, _dimension_id in pairs})
-    # The shares the overall score was computed with; older reports have none stored.
-    stored = report.weights or {}
-    use_stored = all(str(s.dimension_id) in stored for s in scores)
-    dimensions = [
-        DimensionInput(
-            name=s.dimension.name,
-            score=s.score,
-            weight=float(stored[str(s.dimension_id)] if use_stored else s.dimension.weight),
-            answers=per_dimension.get(s.dimension_id) or all_answers,
+@login_required
+def report_decide(request: HttpRequest, report_id: int, decision: str) -> HttpResponse:
+    """The decision after a review: a page of its own that names the candidate and the stage
+    they move to, and decides only when that page is confirmed (``decisions.do_decide``)."""
+    report = access_report(request.user, report_id)
+    if decision not in (Decision.OFFER, Decision.REJECT):
+        raise Http404("No such decision.")
+    application = report.session.application
+    check_may_decide(request.user, application, decision)
+    form = DecisionForm(request.POST or None)
+    possible = is_decision_open(application, decision)
+    if request.method == "POST" and possible and form.is_valid() and form.is_confirmed():
+        default_reason = {
+            Decision.OFFER: _("Offer decided after review"),
+            Decision.REJECT: _("Rejected after review"),
+        }[Decision(decision)]
+        do_decide(
+            application=application,
+            decision=decision,
+            actor=request.user,
+            reason=form.cleaned_data["reason"].strip() or default_reason,
         )
-        for s in scores
-    ]
-    return {"summary": summarise(dimensions, overall=report.overall_score)}
+        messages.success(
+            request,
+            _("%(name)s moved to %(stage)s.")
+            % {
+                "name": masked_name(application.candidate),
+                "stage": Stage(STAGE_OF[Decision(decision)]).label,
+            },
+        )
+        return redirect("web:report_detail", report.pk)
+    return render(
+        request,
+        "web/report_decide.html",
+        {
+            "report": report,
+            "application": application,
+            "candidate_label": masked_name(application.candidate),
+            "decision": Decision(decision),
+            "to_stage": Stage(STAGE_OF[Decision(decision)]).label,
+            "is_possible": possible,
+            "form": form,
+        },
+    )
+
+
+def _pdf_context(request: HttpRequest, report: Report) -> dict[str, Any]:
+    reading = _reading(request, report)
+    return {"pdf": pdf_state(report=report, reading=reading), "pdf_version": reading.fingerprint}
+
+
+def _reading(request: HttpRequest, report: Report) -> PdfReading:
+    """What the PDF would be for this reader now: their masking level, their language."""
+    return pdf_reading(
+        report=report, masking=pdf_masking_for(request.user), language=reading_language()
+    )
 
 
 @login_required
 @recent_login_required
+@require_safe
 def report_pdf(request: HttpRequest, report_id: int) -> HttpResponse:
-    """The report as a printable PDF, in the reader's language, with the candidate masked."""
+    """The report as a printable PDF, in the reader's language, with the candidate masked.
+
+    Served from the cache when drawn for exactly this content; otherwise the drawing is queued
+    for the worker and the reader goes back to the report, which shows its progress. The
+    page's script asks with ``Accept: application/json`` and gets that progress instead, so
+    the reader stays where they are.
+    """
     report = access_report(request.user, report_id)
-    scores = list(report.scores.select_related("dimension"))
-    application = report.session.application
-    organisation = application.job.organisation
-    latest_review = report.reviews.first()
-    reviewed = (
-        [latest_review.scores.get(str(s.dimension_id)) for s in scores] if latest_review else []
-    )
-    chart = radar_svg(
-        labels=[s.dimension.name for s in scores],
-        values=[s.score for s in scores],
-        second_values=reviewed if reviewed and None not in reviewed else None,
-        series_names=("AI", _("Interviewer")),
-        title=_("Radar chart of the dimension scores"),
-    )
-    in_english = translation.get_language() == "en" and organisation.name_en
-    context = {
-        "report": report,
-        "application": application,
-        "candidate_label": masked_name(application.candidate),
-        # The PDF is made to be passed on: its quotes are masked like its heading, for everyone.
-        "redactor": quote_redactor(
-            candidate=application.candidate, viewer=request.user, always=True
-        ),
-        "organisation_name": organisation.name_en if in_english else organisation.name,
-        "scores": scores,
-        "radar_svg": mark_safe(chart),  # noqa: S308 - radar_svg escapes every text it draws
-        **report_summary_context(report=report, scores=scores),
+    reading = _reading(request, report)
+    state = pdf_state(report=report, reading=reading)
+    if state.pdf is not None and state.is_ready:
+        try:
+            data = do_export_report_pdf(pdf=state.pdf, actor=request.user)
+        except FileNotFoundError:
+            state = PdfState("none", 0)  # removed from the storage: draw it again
+        else:
+            response = HttpResponse(data, content_type="application/pdf")
+            response["Content-Disposition"] = f'inline; filename="report-{report.pk}.pdf"'
+            # Candidate data: keep the file out of shared caches.
+            response["Cache-Control"] = "private, no-store"
+            return response
+    if not state.is_coming:
+        do_request_report_pdf(report=report, reading=reading)
+        state = pdf_state(report=report, reading=reading)
+    if "application/json" in request.headers.get("Accept", ""):
+        return _status_response(state)
+    return redirect(reverse("web:report_detail", args=[report.pk]) + "#report-pdf")
+
+
+@login_required
+@require_safe
+def report_pdf_status(request: HttpRequest, report_id: int) -> JsonResponse:
+    """How far the drawing of this reader's PDF is, for the page's progress bar.
+
+    The page sends the version (fingerprint) it shows, so a poll needs no rendering; without
+    one, the version is worked out from the report as it is now.
+    """
+    report = access_report(request.user, report_id)
+    version = PdfVersionForm(request.GET)
+    if version.is_valid() and version.cleaned_data["version"]:
+        state = pdf_state_of_version(
+            report=report,
+            masking=pdf_masking_for(request.user),
+            language=reading_language(),
+            fingerprint=version.cleaned_data["version"],
+        )
+    else:
+        state = pdf_state(report=report, reading=_reading(request, report))
+    return _status_response(state)
+
+
+def _status_response(state: PdfState) -> JsonResponse:
+    labels = {
+        PdfStatus.QUEUED: _("Waiting for the worker…"),
+        PdfStatus.RENDERING: _("Drawing the PDF… %(percent)s%%") % {"percent": state.percent},
+        PdfStatus.READY: _("The PDF is ready."),
+        PdfStatus.FAILED: _("The PDF could not be made."),
     }
-    response = HttpResponse(render_report_pdf(context=context), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="report-{report.pk}.pdf"'
-    # Candidate data: keep the file out of shared caches.
+    response = JsonResponse(
+        {
+            "status": state.status,
+            "percent": state.percent,
+            "label": labels.get(state.status, ""),  # type: ignore[call-overload]
+        }
+    )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -16,10 +16,14 @@ from hireloop.decisions.reviews import (
     ReviewInvalid,
     access_review_request,
     calibration_for,
+    check_may_resolve_review_request,
     divergence_threshold,
     do_resolve_review_request,
+    may_resolve_review_request,
+    may_see_review_requests,
     review_requests_visible_to,
 )
+from hireloop.errors import ActionNotAllowed
 
 
 @login_required
@@ -43,11 +47,32 @@ def calibration(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def review_request_list(request: HttpRequest) -> HttpResponse:
-    """HR's tasks: candidates who asked for a person to review their assessment (M15)."""
-    requests = review_requests_visible_to(request.user).select_related(
-        "report__session__application__job", "report__session__application__candidate"
+    """Candidates who asked for a person to review their assessment (M15): the job's
+    interviewers re-review the report, its recruiters and HR write the outcome."""
+    if not may_see_review_requests(request.user):
+        raise ActionNotAllowed(_("Your role has no list of review requests."))
+    requests = (
+        review_requests_visible_to(request.user)
+        .select_related(
+            "report__session__application__job", "report__session__application__candidate"
+        )
+        .prefetch_related("report__reviews__reviewer")
     )
-    rows = [(r, masked_name(r.report.session.application.candidate)) for r in requests]
+    may_resolve: dict[int, bool] = {}  # per job: one question, however many requests it has
+    rows = []
+    for item in requests:
+        application = item.report.session.application
+        if application.job_id not in may_resolve:
+            may_resolve[application.job_id] = may_resolve_review_request(request.user, item)
+        reviews_since = [r for r in item.report.reviews.all() if r.created_at >= item.created_at]
+        rows.append(
+            {
+                "item": item,
+                "label": masked_name(application.candidate),
+                "may_resolve": may_resolve[application.job_id],
+                "reviews_since": reviews_since,
+            }
+        )
     return render(
         request,
         "web/review_requests.html",
@@ -59,6 +84,7 @@ def review_request_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def review_request_resolve(request: HttpRequest, request_id: int) -> HttpResponse:
     review_request = access_review_request(request.user, request_id)
+    check_may_resolve_review_request(request.user, review_request)
     try:
         do_resolve_review_request(
             request=review_request,
