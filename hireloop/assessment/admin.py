@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import DimensionScore, Report
+from .models import DimensionScore, Report, ReportPdf
 
 
 class DimensionScoreInline(admin.TabularInline):
@@ -17,3 +17,16 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 admin.site.register(DimensionScore)
+
+
+@admin.register(ReportPdf)
+class ReportPdfAdmin(admin.ModelAdmin):
+    """Drawn PDFs are a cache the worker keeps: seen here, never edited by hand."""
+
+    list_display = ("id", "report", "masking", "language", "status", "requested_at")
+
+    def has_add_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+        return False
