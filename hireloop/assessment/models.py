@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from hireloop.interviews.models import InterviewSession
 from hireloop.jobs.models import Dimension
 from hireloop.privacy.fields import EncryptedJSONField
+from hireloop.privacy.storage import delete_files_with_rows
 
 from .enums import PdfMasking, PdfStatus, Recommendation
 
@@ -94,3 +95,7 @@ class ReportPdf(models.Model):
 
     def __str__(self) -> str:
         return f"PDF of report #{self.report_id} ({self.masking}, {self.language}, {self.status})"
+
+
+# A deleted report (or an erased candidate) leaves no drawing of it on disk.
+delete_files_with_rows(ReportPdf)

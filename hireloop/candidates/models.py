@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from hireloop.jobs.models import Job
 from hireloop.org.models import Organisation
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
+from hireloop.privacy.storage import delete_files_with_rows
 
 from .enums import DuplicateReason, ResumeStatus, Stage, StageReason, TermKind
 
@@ -185,3 +186,7 @@ class CandidateSearchTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} term of candidate #{self.candidate_id}"
+
+
+# An erased candidate's resume file goes with its row.
+delete_files_with_rows(ResumeFile)

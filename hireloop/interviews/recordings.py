@@ -18,13 +18,12 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from hireloop.errors import HireLoopError
+from hireloop.privacy.storage import delete_files_with_rows
 
 from .enums import AnswerMode, SessionStatus
 from .models import InterviewSession, Question, Recording, RecordingChunk
@@ -295,13 +294,8 @@ def _save_chunk(
         raise
 
 
-@receiver(post_delete, sender=RecordingChunk)
-def _delete_chunk_file(sender: type, instance: RecordingChunk, **kwargs: Any) -> None:
-    """A deleted chunk (re-record, erasure, a deleted session) takes its file with it, once
-    the deletion is committed, so a rolled-back deletion loses nothing."""
-    name = instance.file.name
-    if name:
-        transaction.on_commit(lambda: default_storage.delete(name))
+# A deleted chunk (re-record, erasure, a deleted session) takes its file with it.
+delete_files_with_rows(RecordingChunk)
 
 
 def completed_recording_for(*, session: InterviewSession, question: Question) -> Recording | None:

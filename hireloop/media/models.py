@@ -1,14 +1,11 @@
 """The analysis of one voice or video answer: its transcript and its observations."""
 
-from typing import Any
-
-from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hireloop.interviews.models import Recording
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
+from hireloop.privacy.storage import delete_files_with_rows
 
 from .enums import AnalysisStatus
 
@@ -70,11 +67,5 @@ class ObservationThumbnail(models.Model):
         return f"Still at {self.at_seconds:.1f} s of analysis #{self.analysis_id}"
 
 
-@receiver(post_delete, sender=ObservationThumbnail)
-def _delete_thumbnail_file(sender: type, instance: ObservationThumbnail, **kwargs: Any) -> None:
-    """The still goes with its row once the deletion commits (erasure, a re-recorded answer)."""
-    name = instance.file.name
-    if name:
-        from django.core.files.storage import default_storage
-
-        transaction.on_commit(lambda: default_storage.delete(name))
+# The still goes with its row (erasure, a re-recorded answer).
+delete_files_with_rows(ObservationThumbnail)

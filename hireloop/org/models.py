@@ -3,6 +3,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hireloop.privacy.storage import delete_files_with_rows
+
 from .enums import ComplianceProfile
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #1f6feb."))
@@ -75,3 +77,7 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# A deleted brand takes its logo file with it.
+delete_files_with_rows(Branding, "logo")

@@ -5,7 +5,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.core.files.base import ContentFile, File
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import models, transaction
+from django.db.models.signals import post_delete
 
 from . import crypto
 
@@ -55,3 +57,20 @@ class _SealedFile(File):
 
     def chunks(self, chunk_size: int | None = None) -> Iterator[bytes]:
         return crypto.iter_encrypted(self._content)
+
+
+def delete_files_with_rows(model: type[models.Model], field: str = "file") -> None:
+    """A deleted row of ``model`` takes its stored file with it once the deletion commits.
+
+    Personal data must not outlive its row (an erased candidate, a deleted report), and a
+    rolled-back deletion must lose nothing, hence on_commit. Cascaded deletions send
+    post_delete for every row too, since Django collects rows one by one for a model that
+    has receivers.
+    """
+
+    def delete_file(sender: type, instance: models.Model, **kwargs: Any) -> None:
+        name = getattr(instance, field).name
+        if name:
+            transaction.on_commit(lambda: default_storage.delete(name))
+
+    post_delete.connect(delete_file, sender=model, weak=False, dispatch_uid=f"{model}.{field}")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from hireloop.candidates.models import ResumeFile
 from hireloop.jobs.models import Job
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
+from hireloop.privacy.storage import delete_files_with_rows
 
 from .enums import BatchStatus
 
@@ -61,3 +62,7 @@ class UploadBatchItem(models.Model):
 
     def __str__(self) -> str:
         return f"Item {self.position} of batch #{self.batch_id}"
+
+
+# A batch deleted before it was unpacked leaves no archive of resumes behind.
+delete_files_with_rows(UploadBatch, "archive")

@@ -71,6 +71,16 @@ def test_uploaded_files_are_encrypted_on_disk(job, recruiter, settings):  # type
     assert resume.file.name.rsplit("/", 1)[-1] == resume.sha256  # never the uploaded name
 
 
+def test_a_deleted_application_takes_its_resume_file_with_it(job, recruiter, settings):  # type: ignore[no-untyped-def]
+    resume = do_intake_resume(
+        job=job, filename="cv.pdf", data=pdf_bytes(STRONG_EN_RESUME), actor=recruiter
+    )
+    on_disk = settings.MEDIA_ROOT / resume.file.name
+    assert on_disk.exists()
+    resume.application.delete()  # an erasure: the personal data must not outlive its row
+    assert not on_disk.exists()
+
+
 def test_a_hostile_upload_fails_with_a_readable_error(job, recruiter, run_worker):  # type: ignore[no-untyped-def]
     picture = b"\x89PNG\r\n\x1a\n" + bytes(200)  # a PNG renamed to .pdf
     resume = do_intake_resume(job=job, filename="cv.pdf", data=picture, actor=recruiter)

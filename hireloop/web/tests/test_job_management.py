@@ -356,3 +356,19 @@ def test_the_application_list_pages_and_keeps_its_sort_and_filters(  # type: ign
     assert _order(client, job, page=3)[0] == "Eve Ma"  # the miss that starts page 3 is marked
     assert 'data-testid="misses-divider"' in _page(client, "web:job_detail", job.pk, page=3)
     assert _order(client, job, page="x") == _order(client, job)  # not a number: the first
+
+
+# --- a fresh installation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "says"), [("en", "The company is not set up yet"), ("zh-hans", "公司尚未设置")]
+)
+def test_a_fresh_installation_explains_that_the_company_comes_first(recruiter, language, says):  # type: ignore[no-untyped-def]
+    """No organisation yet (nothing loaded, nothing made in the back office): the job list
+    answers, and the new-job page says what to do instead of failing."""
+    client = _client(recruiter, language)
+    assert "HireLoop" in _page(client, "web:job_list")
+    response = client.get(reverse("web:job_create"), follow=True)
+    assert response.redirect_chain == [(reverse("web:job_list"), 302)]
+    assert says in response.content.decode()

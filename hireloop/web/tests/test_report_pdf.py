@@ -290,6 +290,16 @@ def test_a_change_to_the_report_makes_a_new_drawing(client, report, interviewer)
     assert not default_storage.exists(old.file.name)  # the stale drawing is gone
 
 
+def test_a_deleted_candidate_leaves_no_drawing_on_disk(client, report, interviewer) -> None:  # type: ignore[no-untyped-def]
+    get_pdf(client, interviewer, report)
+    drawn = ReportPdf.objects.get().file.name
+    assert default_storage.exists(drawn)
+    # Erasing the application cascades to the session, the report and its PDFs.
+    report.session.application.delete()
+    assert not ReportPdf.objects.exists()
+    assert not default_storage.exists(drawn)
+
+
 def test_a_drawing_at_another_masking_level_is_never_served(client, report, interviewer) -> None:  # type: ignore[no-untyped-def]
     """Should a level ever show the candidate in clear, its file is keyed apart: a reader of
     the masked level is never handed it, even when it is the only file there is."""

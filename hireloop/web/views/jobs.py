@@ -24,7 +24,7 @@ from hireloop.jobs.services import (
     may_create_job,
     may_manage_job,
 )
-from hireloop.org.services import current_organisation, organisation_if_any
+from hireloop.org.services import organisation_if_any
 from hireloop.privacy.masking import mask_name
 from hireloop.privacy.services import may_see_unmasked
 from hireloop.screening.bulk import (
@@ -94,13 +94,23 @@ def job_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def job_create(request: HttpRequest) -> HttpResponse:
     check_may_create_job(request.user)
-    form = JobForm(request.POST or None, organisation=current_organisation())
+    organisation = organisation_if_any()
+    if organisation is None:  # a fresh installation: a job belongs to the company
+        messages.error(
+            request,
+            _(
+                "The company is not set up yet. An HR or system administrator creates it in "
+                "the back office (Organisations) before the first job."
+            ),
+        )
+        return redirect("web:job_list")
+    form = JobForm(request.POST or None, organisation=organisation)
     dimensions = DimensionFormSet(request.POST or None, prefix="dim")
     if request.method == "POST" and form.is_valid() and dimensions.is_valid():
         specs = [d.to_spec() for d in dimensions if d.cleaned_data]
         try:
             job = do_create_job(
-                organisation=current_organisation(),
+                organisation=organisation,
                 actor=request.user,
                 dimensions=specs,
                 **form.cleaned_data,
