@@ -19,12 +19,20 @@ def do_audit(
 
 
 def user_roles(user: Any) -> set[str]:
+    """The user's role names, read once per user object (so once per request).
+
+    A page asks many times (menu, access checks, masking): cached on the instance the way
+    Django's ModelBackend caches permissions, so a role change shows from the next request.
+    """
     if not getattr(user, "is_authenticated", False):
         return set()
-    roles = set(user.groups.values_list("name", flat=True))
-    if user.is_superuser:
-        roles.add("admin")
-    return roles
+    cached = getattr(user, "_hireloop_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True)) | (
+            {"admin"} if user.is_superuser else set()
+        )
+        user._hireloop_roles = cached
+    return set(cached)
 
 
 def may_see_unmasked(user: Any) -> bool:
