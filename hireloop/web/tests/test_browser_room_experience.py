@@ -183,7 +183,9 @@ def walk(browser, live_server, path: str, language: str, device: str) -> None:  
     assert counter.get_attribute("data-over") == "true" and "20" in counter.inner_text()
     shot(page, f"{name}-07-over-the-limit")
     page.locator("#answer-form button[type=submit]").click()
-    page.get_by_test_id("room-error").wait_for()
+    # At once, with the text kept: not hidden again behind the pause the candidate skipped.
+    page.get_by_test_id("room-error").wait_for(timeout=5000)
+    assert len(page.input_value("#id_text")) == 20001
     assert "20001" in page.get_by_test_id("room-error").inner_text().replace(",", "")
     shot(page, f"{name}-08-too-long-refused")
     page.fill("#id_text", CONCRETE[language])

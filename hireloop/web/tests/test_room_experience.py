@@ -135,6 +135,12 @@ def test_the_length_limit_is_shown_before_and_explained_after_an_over_long_answe
     client.post(room_url, {"question_id": question.pk, "text": VAGUE_ANSWER})
     html = client.post(room_url, {"follow_up": "1", "text": too_long}).content.decode()
     assert 'data-testid="follow-up"' in html and refusal in html and too_long in html
+    # The next question's refusal comes back at once, although its pause has not run out: the
+    # candidate was already answering (the pause skipped), so the form is not hidden again.
+    client.post(room_url, {"follow_up": "1", "text": ANSWER})
+    second = client.get(room_url).context["question"]
+    refused = client.post(room_url, {"question_id": second.pk, "text": too_long})
+    assert refused.context["pause_left"] == 0 and refusal in refused.content.decode()
 
 
 def _visible_text(html: str) -> str:

@@ -202,8 +202,10 @@ def _context(request, session, step, token: str, error: str) -> dict:  # type: i
             recording_declined=question.answer_mode in flow.MEDIA_MODES and mode == AnswerMode.TEXT,
             clock=clock,
             remark=flow.last_remark(session),
+            # A refused answer comes back at once: the candidate was already answering, so
+            # the pause between questions (perhaps skipped) is not shown again.
             pause_left=max(0, int((pause_until - timezone.now()).total_seconds()))
-            if pause_until
+            if pause_until and not error
             else 0,
             can_extend=bool(clock.answer_seconds)
             and session.plan.allow_extension
