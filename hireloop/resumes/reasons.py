@@ -173,7 +173,7 @@ class Unreadable(Exception):
     str(error) is the English sentence; sentence(gettext) the reader's.
     """
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         super().__init__(code, params)
         self.code, self.params = code, params
 

@@ -39,7 +39,7 @@ class ResumeRejected(HireLoopError):
 
     code = "resume_rejected"
 
-    def __init__(self, reason: str, **params: Any) -> None:
+    def __init__(self, reason: str, /, **params: Any) -> None:
         super().__init__(rejection_text(reason, params))
         self.reason, self.params = reason, params
 
