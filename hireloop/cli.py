@@ -192,6 +192,8 @@ def read_resumes(
 
     The earlier pipeline, kept as the "previous" row of bench/screening.py; the command itself
     uses ``pipeline.read_for_screening``."""
+    from django.utils.translation import gettext
+
     from hireloop.resumes.extract import ResumeUnreadable
     from hireloop.screening.pipeline import ResumeInput
 
@@ -199,7 +201,7 @@ def read_resumes(
     read, unreadable = [], []
     for (name, _data), result in zip(files, results, strict=True):
         if isinstance(result, ResumeUnreadable):
-            unreadable.append(Unreadable(name, str(result)))
+            unreadable.append(Unreadable(name, result.sentence(gettext)))
         else:
             read.append((name, result.text))
     parsed = parse_texts([text for _, text in read], workers=workers)

@@ -28,7 +28,7 @@ class StageChangeInline(admin.TabularInline):
 class ResumeInline(admin.TabularInline):
     model = ResumeFile
     extra = 0
-    fields = ("status", "error", "size", "uploaded_at")
+    fields = ("status", "error_text", "size", "uploaded_at")
     readonly_fields = fields
 
 
@@ -71,8 +71,9 @@ class StageChangeAdmin(admin.ModelAdmin):
 class ResumeFileAdmin(admin.ModelAdmin):
     list_display = ("id", "application", "status", "size", "uploaded_at")
     list_filter = ("status",)
-    readonly_fields = ("sha256", "size", "status", "error", "parsed")
-    exclude = ("text",)
+    readonly_fields = ("sha256", "size", "status", "error_text", "parsed")
+    # The reason is shown in the reader's language (error_text), not edited.
+    exclude = ("text", "error_code", "error_params")
 
 
 @admin.register(ResumeEmbedding)

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from hireloop.jobs.models import Job
 from hireloop.org.models import Organisation
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 from hireloop.privacy.storage import delete_files_with_rows
+from hireloop.resumes.reasons import reason_text
 
 from .enums import DuplicateReason, ResumeStatus, Stage, StageReason, TermKind
 
@@ -127,7 +129,10 @@ class ResumeFile(models.Model):
     status = models.CharField(
         max_length=10, choices=ResumeStatus.choices, default=ResumeStatus.PENDING
     )
-    error = models.TextField(blank=True)
+    # Why the file could not be read: a code of hireloop.resumes.reasons and its parameters
+    # (they name the file: encrypted), shown in each reader's language by error_text.
+    error_code = models.CharField(max_length=40, blank=True)
+    error_params = EncryptedJSONField(blank=True)
     text = EncryptedTextField(blank=True)
     parsed = EncryptedJSONField(blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -138,6 +143,14 @@ class ResumeFile(models.Model):
 
     def __str__(self) -> str:
         return f"Resume #{self.pk} ({self.get_status_display()})"
+
+    def error_text(self) -> str:
+        """Why the file could not be read, in the reader's language ("" if it was read)."""
+        if not self.error_code:
+            return ""
+        return reason_text(self.error_code, self.error_params or {}, gettext)
+
+    error_text.short_description = _("why it could not be read")  # type: ignore[attr-defined]
 
 
 class ResumeEmbedding(models.Model):

@@ -10,7 +10,7 @@ class MediaAnalysisAdmin(admin.ModelAdmin):
 
     list_display = ("recording", "status", "progress", "engine", "attempts", "finished_at")
     list_filter = ("status",)
-    fields = ("recording", "status", "progress", "step", "attempts", "error_code", "error")
+    fields = ("recording", "status", "progress", "step", "attempts", "error_code", "error_text")
     readonly_fields = fields
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]

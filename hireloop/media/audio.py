@@ -3,8 +3,9 @@
 PyAV (FFmpeg's libraries, shipped inside the wheel) reads whatever a browser's MediaRecorder
 produces — WebM with Opus, with or without a VP8/VP9 video track, MP4 with AAC on Safari — and
 the files people upload by hand (Ogg, WAV, FLAC). Every failure comes out as
-``MediaDecodeError`` with a message the candidate or recruiter can act on; FFmpeg's own errors
-are kept as the cause for the logs, never shown.
+``MediaDecodeError`` with a reason the candidate or recruiter can act on (a code of
+hireloop.media.reasons, read in each reader's language); FFmpeg's own errors are kept as the
+cause for the logs, never shown.
 """
 
 import logging
@@ -13,9 +14,8 @@ from pathlib import Path
 import av
 import numpy as np
 from django.conf import settings
-from django.utils.translation import gettext as _
 
-from hireloop.errors import HireLoopError
+from .reasons import MediaError
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 _MICROSECONDS = 1_000_000
 
 
-class MediaDecodeError(HireLoopError):
+class MediaDecodeError(MediaError):
     code = "media_undecodable"
 
 
@@ -43,17 +43,9 @@ def decode_audio(source: str | Path, *, sample_rate: int = 16000) -> np.ndarray:
             samples = _decode_stream(container, stream, sample_rate, max_seconds)
     except av.FFmpegError as exc:
         logger.info("FFmpeg could not read %s: %s", path.name, exc)
-        raise MediaDecodeError(
-            _(
-                "The recording could not be read: the file is damaged or is not a sound or "
-                "video format we support (WebM, MP4, Ogg, WAV, FLAC). Please record or upload "
-                "it again."
-            )
-        ) from exc
+        raise MediaDecodeError("audio_damaged") from exc
     if samples.size == 0:
-        raise MediaDecodeError(
-            _("The recording could not be read: its sound track is empty. Please record again.")
-        )
+        raise MediaDecodeError("sound_track_empty")
     return samples
 
 
@@ -64,30 +56,21 @@ def audio_duration(samples: np.ndarray, rate: int) -> float:
 
 def _check_file(path: Path) -> None:
     if not path.is_file():
-        raise MediaDecodeError(_("The recording could not be read: the file is missing."))
+        raise MediaDecodeError("file_missing")
     if path.stat().st_size == 0:
-        raise MediaDecodeError(
-            _("The recording could not be read: the file is empty. Please record again.")
-        )
+        raise MediaDecodeError("file_empty")
 
 
 def _first_audio_stream(container: av.container.InputContainer) -> av.audio.AudioStream:
     if not container.streams.audio:
-        raise MediaDecodeError(
-            _(
-                "The recording could not be read: it contains no sound. Please check that the "
-                "microphone is allowed and record again."
-            )
-        )
+        raise MediaDecodeError("no_sound")
     return container.streams.audio[0]
 
 
 def _too_long_error(max_seconds: float) -> MediaDecodeError:
     if max_seconds >= 60:
-        message = _("The recording could not be read: it is longer than %(limit)s minutes.")
-        return MediaDecodeError(message % {"limit": f"{max_seconds / 60:.3g}"})
-    message = _("The recording could not be read: it is longer than %(limit)s seconds.")
-    return MediaDecodeError(message % {"limit": f"{max_seconds:.3g}"})
+        return MediaDecodeError("too_long_minutes", limit=f"{max_seconds / 60:.3g}")
+    return MediaDecodeError("too_long_seconds", limit=f"{max_seconds:.3g}")
 
 
 def _check_declared_duration(container: av.container.InputContainer, max_seconds: float) -> None:

@@ -8,6 +8,7 @@ from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 from hireloop.privacy.storage import delete_files_with_rows
 
 from .enums import AnalysisStatus
+from .reasons import FAILURES, failure_text
 
 
 class MediaAnalysis(models.Model):
@@ -25,8 +26,12 @@ class MediaAnalysis(models.Model):
     progress = models.PositiveSmallIntegerField(default=0)  # percent, for the report page
     step = models.CharField(max_length=20, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Why it failed: a code of reasons.FAILURES and its parameters, shown in each reader's
+    # language by error_text; error holds the words of any other error (and of failures
+    # stored before codes, whose error_code is the error's class code).
     error_code = models.CharField(max_length=40, blank=True)
-    error = models.TextField(blank=True)  # a sentence a person can act on
+    error_params = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
     engine = models.CharField(max_length=80, blank=True)
     language = models.CharField(max_length=10, blank=True)
     duration_seconds = models.FloatField(null=True, blank=True)
@@ -50,6 +55,14 @@ class MediaAnalysis(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (AnalysisStatus.DONE, AnalysisStatus.FAILED, AnalysisStatus.SKIPPED)
+
+    def error_text(self) -> str:
+        """Why the analysis failed, in the reader's language."""
+        if self.error_code in FAILURES:
+            return failure_text(self.error_code, self.error_params or {})
+        return self.error
+
+    error_text.short_description = _("why the analysis failed")  # type: ignore[attr-defined]
 
 
 class ObservationThumbnail(models.Model):

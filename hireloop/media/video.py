@@ -177,12 +177,7 @@ def _scan(path: Path, *, interval: float, max_seconds: float) -> _Scan:
     try:
         with av.open(str(path), mode="r") as container:
             if not container.streams.video:
-                raise MediaDecodeError(
-                    _(
-                        "The recording could not be read: it contains no picture. Please check "
-                        "that the camera is allowed and record again."
-                    )
-                )
+                raise MediaDecodeError("no_picture")
             for at, frame, length in _frames(container, max_seconds):
                 scan.duration = at + length
                 if at + 1e-6 < next_at:
@@ -194,16 +189,9 @@ def _scan(path: Path, *, interval: float, max_seconds: float) -> _Scan:
         # an error.
         logger.info("FFmpeg stopped reading %s: %s", path.name, exc)
         if not scan.findings:
-            raise MediaDecodeError(
-                _(
-                    "The recording could not be read: the file is damaged or is not a video "
-                    "format we support (WebM, MP4). Please record or upload it again."
-                )
-            ) from exc
+            raise MediaDecodeError("video_damaged") from exc
     if not scan.findings:
-        raise MediaDecodeError(
-            _("The recording could not be read: it contains no video frames. Please record again.")
-        )
+        raise MediaDecodeError("no_video_frames")
     return scan
 
 
@@ -339,9 +327,7 @@ def observe_video(path: str | Path, *, sample_fps: float | None = None) -> Video
     """
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0:
-        raise MediaDecodeError(
-            _("The recording could not be read: the file is missing or empty. Please record again.")
-        )
+        raise MediaDecodeError("file_missing_or_empty")
     fps = float(sample_fps or settings.HIRELOOP_VIDEO_SAMPLE_FPS)
     scan = _scan(path, interval=1 / fps, max_seconds=float(settings.HIRELOOP_MEDIA_MAX_SECONDS))
     multiple, multiple_runs = _multiple_faces(scan)

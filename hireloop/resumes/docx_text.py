@@ -34,6 +34,7 @@ from typing import Any
 from lxml import etree
 
 from .integrity import Finding, Place, Reason, RunStyle, hidden_run_findings, word_hiding_reason
+from .reasons import Unreadable
 
 # A real .docx unpacks to a few MB; Word never writes a DTD, which is how "billion laughs"
 # entity bombs get in. Ratio: text XML compresses ~5-20x; a zip bomb reaches 1000x.
@@ -86,8 +87,9 @@ def qn(name: str) -> str:
     return f"{{{_W if prefix == 'w' else _R}}}{local}"
 
 
-class DocxUnreadable(Exception):
-    """A .docx that cannot or must not be opened; str(error) is a sentence for HR."""
+class DocxUnreadable(Unreadable):
+    """A .docx that cannot or must not be opened: a code of reasons.UNREADABLE and its
+    parameters; str(error) is the English sentence for HR."""
 
 
 @dataclass(frozen=True)
@@ -99,32 +101,25 @@ class WordContent:
     pictures: list[bytes] = field(default_factory=list)
 
 
-def read_docx(data: bytes, label: str) -> WordContent:
+def read_docx(data: bytes, filename: str) -> WordContent:
     """Visible text and findings; DocxUnreadable for damaged, hostile or non-Word zips."""
-    damaged = DocxUnreadable(
-        f"{label} looks like a damaged Word or zip file; ask the candidate to upload it again."
-    )
+    damaged = DocxUnreadable("zip_damaged", name=filename)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as error:
         raise damaged from error
     with archive:
         if not _has(archive, "word/document.xml"):
-            raise DocxUnreadable(
-                f"{label} is a zip archive, not a Word document; ask for a PDF or .docx resume."
-            )
+            raise DocxUnreadable("zip_not_word", name=filename)
         try:
-            check_docx_is_safe(archive, label)
+            check_docx_is_safe(archive, filename)
         except (zipfile.BadZipFile, zlib.error, EOFError) as error:
             raise damaged from error
         try:
             pictures = _pictures(archive)
             reader = _read_parts(archive)
         except Exception as error:  # damaged XML or zip members fail in many different ways
-            raise DocxUnreadable(
-                f"{label} is a damaged Word document; ask the candidate to re-save it as .docx "
-                "or PDF."
-            ) from error
+            raise DocxUnreadable("word_damaged", name=filename) from error
     text = "\n".join(reader.text).strip("\n")
     return WordContent(text, hidden_run_findings(reader.runs), pictures)
 
@@ -222,7 +217,7 @@ def _section_headers(archive: zipfile.ZipFile, body: Any) -> Iterator[Any]:
             yield _xml(archive, name)
 
 
-def check_docx_is_safe(archive: zipfile.ZipFile, label: str) -> None:
+def check_docx_is_safe(archive: zipfile.ZipFile, filename: str) -> None:
     """Refuse zip bombs and XML entity bombs before anything is unpacked.
 
     zipfile never reads past a member's declared size, so checking the declared sizes
@@ -236,17 +231,11 @@ def check_docx_is_safe(archive: zipfile.ZipFile, label: str) -> None:
         for member in members
     )
     if too_big or too_packed or len(members) > DOCX_MAX_MEMBERS:
-        raise DocxUnreadable(
-            f"{label} unpacks to far more data than any resume (a “zip bomb”), so it was not "
-            "opened; ask the candidate to re-save it as .docx or PDF."
-        )
+        raise DocxUnreadable("zip_bomb", name=filename)
     with archive.open("word/document.xml") as document:
         head = document.read(4096)
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise DocxUnreadable(
-            f"{label} contains XML declarations that Word never writes, so it was not opened; "
-            "ask the candidate to re-save it as .docx or PDF."
-        )
+        raise DocxUnreadable("xml_declarations", name=filename)
 
 
 def _pictures(archive: zipfile.ZipFile) -> list[bytes]:

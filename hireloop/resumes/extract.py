@@ -2,7 +2,8 @@
 
 The format is detected from the bytes, never from the file name: candidates rename files,
 and a ".pdf" that is really a Word document should still be read. Every failure becomes a
-ResumeUnreadable whose message tells an HR user what to do next.
+ResumeUnreadable whose reason (a code of hireloop.resumes.reasons) tells an HR user what to
+do next, in their own language.
 
 PDFs are read character by character, with pdfium (hireloop.resumes.pdf_layout) or, when
 HIRELOOP_PDF_ENGINE says so, pdfplumber, so that text a person cannot see (white, tiny, off
@@ -27,6 +28,7 @@ from . import ocr
 from .docx_text import DocxUnreadable, read_docx
 from .integrity import Box, Finding, Glyph, PageLayout, glyph_reasons, hiding_reason
 from .pdf_layout import PdfDamaged, PdfPasswordRequired, read_pdf
+from .reasons import Unreadable
 
 # Decodings tried in order for plain-text resumes (a leading BOM is dropped afterwards).
 # gb18030 is a superset of GBK/GB2312, which older Chinese Windows tools still write.
@@ -50,8 +52,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-class ResumeUnreadable(Exception):
-    """A resume file HireLoop cannot read; str(error) is a sentence an HR user can act on."""
+class ResumeUnreadable(Unreadable):
+    """A resume file HireLoop cannot read: ResumeUnreadable(code, name=filename, …).
+
+    str(error) is the English sentence an HR user can act on; error.code and error.params
+    are stored, and error.sentence(gettext) gives it in the reader's language.
+    """
 
 
 @dataclass(frozen=True)
@@ -79,33 +85,32 @@ def extract_text(data: bytes, filename: str) -> str:
 
 def read_resume(data: bytes, filename: str) -> ResumeContent:
     """Visible text plus page layouts (PDF only) of a resume; see extract_text for errors."""
-    label = f"“{filename}”" if filename else "This file"
     if not data.strip():
-        raise ResumeUnreadable(f"{label} is empty; ask the candidate to upload it again.")
+        raise ResumeUnreadable("empty", name=filename)
     pages: list[PageLayout] = []
     hidden: list[Finding] = []
     scanned = ocr.ScannedText([])
     try:
         if b"%PDF-" in data[:1024]:  # the spec allows junk before the header
-            (raw, pages), kind = _pdf_content(data, label), "PDF"
-            raw, scanned = _with_scanned_pages(data, raw, pages, label)
+            (raw, pages), kind = _pdf_content(data, filename), {"kind": "pdf"}
+            raw, scanned = _with_scanned_pages(data, raw, pages, filename)
         elif data.startswith(b"PK\x03\x04"):
-            word, kind = read_docx(data, label), "Word document"
+            word, kind = read_docx(data, filename), {"kind": "word"}
             raw, hidden = word.text, word.hidden
             if _looks_scanned(raw, pages=1) and word.pictures:
-                scanned = _read_pictures(word.pictures, label)
+                scanned = _read_pictures(word.pictures, filename)
                 raw = "\n".join([raw, scanned.text])
         elif picture := ocr.image_kind(data):
-            scanned, kind = ocr.read_image(data, label), f"picture ({picture})"
-            raw = scanned.text
+            scanned = ocr.read_image(data, filename)
+            raw, kind = scanned.text, {"kind": "picture", "format": picture}
         else:
-            _refuse_known_binary(data, label)
-            raw, kind = _plain_text(data, label), "text file"
+            _refuse_known_binary(data, filename)
+            raw, kind = _plain_text(data, filename), {"kind": "text"}
     except (ocr.ScanUnreadable, DocxUnreadable) as error:
-        raise ResumeUnreadable(str(error)) from error
+        raise ResumeUnreadable(error.code, **error.params) from error
     text = normalise_whitespace(raw[: MAX_TEXT_CHARS * 2])[:MAX_TEXT_CHARS]
     if not text:
-        raise ResumeUnreadable(_no_text(label, kind, read_by_ocr=bool(scanned.pages)))
+        raise _no_text(filename, kind, read_by_ocr=bool(scanned.pages))
     return ResumeContent(text=text, pages=pages, hidden=hidden, ocr_pages=len(scanned.pages))
 
 
@@ -114,7 +119,7 @@ def _looks_scanned(text: str, *, pages: int) -> bool:
 
 
 def _with_scanned_pages(
-    data: bytes, raw: str, pages: list[PageLayout], label: str
+    data: bytes, raw: str, pages: list[PageLayout], filename: str
 ) -> tuple[str, ocr.ScannedText]:
     """The PDF's text, read by OCR where its pages are pictures.
 
@@ -128,12 +133,12 @@ def _with_scanned_pages(
     """
     if _looks_scanned(raw, pages=len(pages)):
         has_text = bool(raw.strip())
-        scanned = ocr.read_pdf_pages(data, label, pictures_only=has_text)
+        scanned = ocr.read_pdf_pages(data, filename, pictures_only=has_text)
         return (scanned.text if scanned.text.strip() else raw), scanned
     blank = [layout.number for layout in pages if not _has_visible_glyph(layout)]
     if not blank:
         return raw, ocr.ScannedText([])
-    scanned = ocr.read_pdf_pages(data, label, page_numbers=blank)
+    scanned = ocr.read_pdf_pages(data, filename, page_numbers=blank)
     return "\n".join([raw, scanned.text]), scanned
 
 
@@ -142,46 +147,35 @@ def _has_visible_glyph(layout: PageLayout) -> bool:
     return any(g.text.strip() and r is None for g, r in zip(layout.glyphs, reasons, strict=True))
 
 
-def _read_pictures(pictures: list[bytes], label: str) -> ocr.ScannedText:
+def _read_pictures(pictures: list[bytes], filename: str) -> ocr.ScannedText:
     """OCR a Word file's pictures (at most MAX_OCR_PAGES; damaged ones are skipped)."""
     pages: list[str] = []
     for picture in pictures:
         if len(pages) >= ocr.MAX_OCR_PAGES:
             break
         try:
-            pages += ocr.read_image(picture, label).pages
+            pages += ocr.read_image(picture, filename).pages
         except ocr.ScanUnreadable:
             if not ocr.is_available():
                 raise
     return ocr.ScannedText(pages[: ocr.MAX_OCR_PAGES])
 
 
-def _no_text(label: str, kind: str, *, read_by_ocr: bool) -> str:
+def _no_text(filename: str, kind: dict[str, str], *, read_by_ocr: bool) -> ResumeUnreadable:
+    """kind: {"kind": a code of reasons.PARTS["kind"]} and, for pictures, their "format"."""
     if read_by_ocr:
-        return (
-            f"{label} is a scanned {kind}, but OCR found no text in it (the scan may be "
-            "blank, too faint or too small). Ask the candidate for a clearer scan or a "
-            "text-based PDF or Word copy."
-        )
-    if kind == "PDF":
-        return (
-            f"{label} is a PDF with no text and no scanned page for OCR to read (its pages "
-            "are blank or show only small pictures). Ask the candidate to export the resume "
-            "again."
-        )
-    return f"{label} is a {kind} with no readable text; ask the candidate for another copy."
+        return ResumeUnreadable("scan_no_text", name=filename, **kind)
+    if kind["kind"] == "pdf":
+        return ResumeUnreadable("pdf_no_text", name=filename)
+    return ResumeUnreadable("no_text", name=filename, **kind)
 
 
-def _refuse_known_binary(data: bytes, label: str) -> None:
+def _refuse_known_binary(data: bytes, filename: str) -> None:
     """Name the real format of files that are not resumes, whatever they are called."""
     if data.startswith(OLE_MAGIC):
-        raise ResumeUnreadable(
-            f"{label} is an old-style Word (.doc) file; ask for a .docx or PDF copy."
-        )
+        raise ResumeUnreadable("old_word", name=filename)
     if _HTML_START.match(data[:1024]):
-        raise ResumeUnreadable(
-            f"{label} is a web page (HTML), not a resume document; ask for a PDF or .docx copy."
-        )
+        raise ResumeUnreadable("html", name=filename)
 
 
 def normalise_whitespace(text: str) -> str:
@@ -203,15 +197,13 @@ def pdf_engine() -> str:
     return engine
 
 
-def _pdf_content(data: bytes, label: str) -> tuple[str, list[PageLayout]]:
-    damaged = f"{label} is a damaged PDF that cannot be opened; ask the candidate to re-export it."
-    password = f"{label} is password-protected; ask the candidate for an unprotected copy."
+def _pdf_content(data: bytes, filename: str) -> tuple[str, list[PageLayout]]:
     try:
         contents = _pdfplumber_content(data) if pdf_engine() == "pdfplumber" else read_pdf(data)
     except PdfPasswordRequired as error:
-        raise ResumeUnreadable(password) from error
+        raise ResumeUnreadable("pdf_password", name=filename) from error
     except PdfDamaged as error:
-        raise ResumeUnreadable(damaged) from error
+        raise ResumeUnreadable("pdf_damaged", name=filename) from error
     return "\n".join(text for text, _ in contents), [layout for _, layout in contents]
 
 
@@ -286,17 +278,15 @@ def _rgb(colour: object) -> tuple[float, float, float] | None:
     return None
 
 
-def _plain_text(data: bytes, label: str) -> str:
-    unsupported = (
-        f"{label} is not a supported resume format; ask for a PDF, Word (.docx) or text file."
-    )
+def _plain_text(data: bytes, filename: str) -> str:
+    unsupported = ResumeUnreadable("unsupported", name=filename)
     if data.startswith(UTF16_BOMS):  # Windows Notepad's "Unicode"
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
-            raise ResumeUnreadable(unsupported) from error
+            raise unsupported from error
     if b"\x00" in data[:4096]:
-        raise ResumeUnreadable(unsupported)
+        raise unsupported
     for encoding in TEXT_ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -305,4 +295,4 @@ def _plain_text(data: bytes, label: str) -> str:
         # gb18030 decodes many binary files, so check the result still looks like text.
         if len(_CONTROL.findall(text)) <= MAX_CONTROL_SHARE * len(text):
             return text.removeprefix("\ufeff")
-    raise ResumeUnreadable(unsupported)
+    raise unsupported

@@ -13,7 +13,8 @@ Images are opened by Pillow (only the formats listed in IMAGE_FORMATS, so no plu
 calls an outside program is reachable) and their pixel count is checked from the header
 before anything is decoded; PDF pages are rendered by pypdfium2 at RENDER_DPI.
 
-Everything that goes wrong raises ScanUnreadable with a sentence for HR.
+Everything that goes wrong raises ScanUnreadable with a reason for HR (a code of
+hireloop.resumes.reasons and its parameters).
 """
 
 import io
@@ -27,6 +28,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from .reasons import Unreadable
 
 LANGUAGES = "chi_sim+eng"
 # Where Debian (tesseract-ocr 5.x and 4.x) and other systems put the language data;
@@ -61,8 +64,9 @@ MIN_PICTURE_PIXELS = 300
 RETRY_BELOW = 70
 
 
-class ScanUnreadable(Exception):
-    """A scan OCR cannot read; str(error) is a sentence an HR user can act on."""
+class ScanUnreadable(Unreadable):
+    """A scan OCR cannot read: a code of reasons.UNREADABLE and its parameters; str(error)
+    is the English sentence an HR user can act on."""
 
 
 class TextRecogniser(Protocol):
@@ -143,7 +147,7 @@ def default_recogniser() -> TextRecogniser:
     except ImportError:
         tessdata = None
     if tessdata is None:
-        raise ScanUnreadable(_NOT_INSTALLED)
+        raise ScanUnreadable("ocr_missing")
     return TesseractRecogniser(tessdata)
 
 
@@ -154,13 +158,6 @@ def is_available() -> bool:
     except ScanUnreadable:
         return False
     return True
-
-
-_NOT_INSTALLED = (
-    "{label} is a picture or a scanned document, and reading it needs OCR (Tesseract with its "
-    "Chinese and English data), which is not installed on this server. Ask an administrator to run "
-    "scripts/ensure_system_packages.sh, or ask the candidate for a text-based PDF or Word copy."
-)
 
 
 # --- pictures -------------------------------------------------------------------------------
@@ -184,43 +181,40 @@ def image_kind(data: bytes) -> str | None:
     return None
 
 
-def read_image(data: bytes, label: str, recogniser: TextRecogniser | None = None) -> ScannedText:
+def read_image(data: bytes, filename: str, recogniser: TextRecogniser | None = None) -> ScannedText:
     """OCR every page (frame) of a picture; ScanUnreadable for bombs, damage or no OCR."""
-    kind = image_kind(data) or "picture"
+    kind = image_kind(data) or "image"
     try:
         image = Image.open(io.BytesIO(data), formats=IMAGE_FORMATS)
     except Image.DecompressionBombError as error:  # Pillow's own, higher limit
-        raise ScanUnreadable(_bomb(label, kind)) from error
+        raise ScanUnreadable("picture_bomb", name=filename) from error
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
-        raise ScanUnreadable(
-            f"{label} is a damaged {kind} picture that cannot be opened; ask the candidate "
-            "to scan the resume again or send a PDF or Word copy."
-        ) from error
+        raise ScanUnreadable("picture_damaged", name=filename, format=kind) from error
     with image:
-        _check_frame_count(image, label)
+        _check_frame_count(image, filename)
         dpi = _dpi(image)
         # Decode every page first and keep only its small grey copy: the full-size picture
         # is freed before Tesseract and its language data (~100 MB) are loaded.
-        greys = list(_frames(image, label, kind))
-    recogniser = recogniser or _recogniser(label)
+        greys = list(_frames(image, filename, kind))
+    recogniser = recogniser or _recogniser(filename)
     return ScannedText([recogniser.read(grey, dpi) for grey in greys])
 
 
-def _check_frame_count(image: Image.Image, label: str) -> None:
+def _check_frame_count(image: Image.Image, filename: str) -> None:
     # Seek to one past the limit instead of asking for n_frames, which walks every frame.
     try:
         image.seek(MAX_OCR_PAGES)
     except EOFError:
         image.seek(0)
         return
-    raise ScanUnreadable(_too_many_pages(label, f"more than {MAX_OCR_PAGES}"))
+    raise ScanUnreadable("scan_over_limit", name=filename, limit=MAX_OCR_PAGES)
 
 
-def _frames(image: Image.Image, label: str, kind: str) -> Iterator[Image.Image]:
+def _frames(image: Image.Image, filename: str, kind: str) -> Iterator[Image.Image]:
     for frame in ImageSequence.Iterator(image):
         width, height = frame.size
         if width * height > MAX_IMAGE_PIXELS:
-            raise ScanUnreadable(_bomb(label, kind, width, height))
+            raise _bomb(filename, width, height)
         try:
             if frame.format == "JPEG" and width * height > OCR_MAX_PIXELS:
                 # JPEG decodes at 1/2, 1/4 or 1/8 scale directly: the full size never
@@ -229,10 +223,7 @@ def _frames(image: Image.Image, label: str, kind: str) -> Iterator[Image.Image]:
                 frame.draft("L", (int(width * scale), int(height * scale)))
             yield bounded(greyscale(frame))
         except (OSError, ValueError, SyntaxError) as error:
-            raise ScanUnreadable(
-                f"{label} is a damaged {kind} picture that cannot be decoded; ask the "
-                "candidate to scan the resume again or send a PDF or Word copy."
-            ) from error
+            raise ScanUnreadable("picture_undecodable", name=filename, format=kind) from error
 
 
 def greyscale(image: Image.Image) -> Image.Image:
@@ -277,7 +268,7 @@ def _dpi(image: Image.Image) -> int:
 
 def read_pdf_pages(
     data: bytes,
-    label: str,
+    filename: str,
     *,
     page_numbers: list[int] | None = None,
     pictures_only: bool = True,
@@ -305,12 +296,14 @@ def read_pdf_pages(
             if 1 <= n <= len(document) and _has_drawing(document, n, pictures_only)
         ]
         if page_numbers is None and len(drawn) > MAX_OCR_PAGES:
-            raise ScanUnreadable(_too_many_pages(label, str(len(drawn))))
+            raise ScanUnreadable(
+                "scan_too_long", name=filename, count=len(drawn), limit=MAX_OCR_PAGES
+            )
         drawn = drawn[:MAX_OCR_PAGES]
         if not drawn:
             return ScannedText([])
-        recogniser = recogniser or _recogniser(label)
-        return ScannedText([_read_page(document, number, label, recogniser) for number in drawn])
+        recogniser = recogniser or _recogniser(filename)
+        return ScannedText([_read_page(document, number, filename, recogniser) for number in drawn])
     finally:
         document.close()
 
@@ -333,7 +326,7 @@ def _has_drawing(document: Any, number: int, pictures_only: bool) -> bool:
         page.close()
 
 
-def _read_page(document: Any, number: int, label: str, recogniser: TextRecogniser) -> str:
+def _read_page(document: Any, number: int, filename: str, recogniser: TextRecogniser) -> str:
     import pypdfium2.raw as pdfium_c
 
     page = document[number - 1]
@@ -341,7 +334,7 @@ def _read_page(document: Any, number: int, label: str, recogniser: TextRecognise
         for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
             width, height = picture.get_px_size()
             if width * height > MAX_IMAGE_PIXELS:
-                raise ScanUnreadable(_bomb(label, "", width, height))
+                raise _bomb(filename, width, height)
         points_wide, points_high = page.get_size()
         if points_wide < 1 or points_high < 1:
             return ""
@@ -357,26 +350,14 @@ def _read_page(document: Any, number: int, label: str, recogniser: TextRecognise
 # --- messages -------------------------------------------------------------------------------
 
 
-def _recogniser(label: str) -> TextRecogniser:
+def _recogniser(filename: str) -> TextRecogniser:
     try:
         return default_recogniser()
     except ScanUnreadable as error:
-        raise ScanUnreadable(str(error).format(label=label)) from error
+        raise ScanUnreadable(error.code, **{**error.params, "name": filename}) from error
 
 
-def _bomb(label: str, kind: str, width: int = 0, height: int = 0) -> str:
-    size = f" of {width:,} × {height:,} pixels" if width else ""
-    picture = f"{kind} picture" if kind else "picture"
-    return (
-        f"{label} holds a {picture}{size}, far larger than any scanned page (a "
-        "“decompression bomb”), so it was not opened. Ask the candidate for a normal scan "
-        "or a PDF or Word copy."
-    )
-
-
-def _too_many_pages(label: str, count: str) -> str:
-    return (
-        f"{label} is a scan of {count} pages; HireLoop reads scanned resumes of up to "
-        f"{MAX_OCR_PAGES} pages. Ask the candidate for a shorter scan or a text-based PDF or "
-        "Word copy."
-    )
+def _bomb(filename: str, width: int, height: int) -> ScanUnreadable:
+    # Written out with thousands separators, as both languages write them.
+    size = {"width": f"{width:,}", "height": f"{height:,}"}
+    return ScanUnreadable("picture_bomb_sized", name=filename, **size)

@@ -30,7 +30,7 @@ from types import TracebackType
 from django.conf import settings
 
 from .extract import ResumeUnreadable
-from .sandbox import SandboxCrash, SandboxResult, SandboxWorker, check_size, label_of
+from .sandbox import SandboxCrash, SandboxResult, SandboxWorker, check_size
 
 DEFAULT_FILES_PER_WORKER = 200
 # A child's CPU limit, as a multiple of the per-file timeout: it is replaced when one more
@@ -92,8 +92,7 @@ class SandboxPool:
 
     def extract(self, data: bytes, filename: str) -> SandboxResult:
         """Like extract_in_sandbox, in one of the pool's children; blocks while all are busy."""
-        label = label_of(filename)
-        check_size(data, label)
+        check_size(data, filename)
         worker = self._acquire()
         try:
             if worker is None or not self._is_usable(worker):

@@ -4,7 +4,9 @@ PDF and Word parsers are large C and Python code bases fed with files from stran
 crafted file can make them loop, recurse or allocate gigabytes. The parsing therefore runs
 in a child process (hireloop.resumes.sandbox_worker) with a memory cap, a CPU cap, no file
 writes and no new processes, and the parent kills it after a wall-clock timeout. Whatever
-goes wrong comes back as ResumeUnreadable with a sentence an HR user can act on.
+goes wrong comes back as ResumeUnreadable with a reason an HR user can act on: a code and
+its parameters (hireloop.resumes.reasons), which the child sends back as they are, so that
+each reader sees the sentence in their own language.
 
 extract_in_sandbox starts a fresh child for each file; hireloop.resumes.pool keeps a few
 SandboxWorkers alive for reading many files (docs/resume-parsing.md, "Fast path").
@@ -30,6 +32,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .extract import PDF_ENGINES, ResumeUnreadable
 from .fields import ParsedResume
 from .integrity import Finding
+from .reasons import UNREADABLE
 from .sandbox_worker import ANSWER_HEADER, PARSE_VARIABLE, REQUEST_HEADER, TAGGERS
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -83,7 +86,7 @@ def extract_in_sandbox(
     Raises ResumeUnreadable (SandboxTimeout for time) when the file is too large, cannot be
     read, or makes the reader crash, run too long or need more than memory_mb.
     """
-    check_size(data, label_of(filename))
+    check_size(data, filename)
     # The CPU cap covers the child's start-up too, as the wall-clock timeout does.
     worker = SandboxWorker(timeout_s=timeout_s, memory_mb=memory_mb, cpu_s=math.ceil(timeout_s))
     try:
@@ -92,14 +95,11 @@ def extract_in_sandbox(
         worker.close()
 
 
-def check_size(data: bytes, label: str) -> None:
+def check_size(data: bytes, filename: str) -> None:
     """Refuse files over settings.RESUME_MAX_BYTES before any parser sees them."""
     limit = getattr(settings, "RESUME_MAX_BYTES", DEFAULT_MAX_BYTES)
     if len(data) > limit:
-        raise ResumeUnreadable(
-            f"{label} is larger than the {limit / (1024 * 1024):g} MB limit for resumes; "
-            "ask the candidate for a smaller copy (a PDF without large images)."
-        )
+        raise ResumeUnreadable("too_large", name=filename, limit=f"{limit / (1024 * 1024):g}")
 
 
 class SandboxWorker:
@@ -138,23 +138,22 @@ class SandboxWorker:
 
     def read(self, data: bytes, filename: str) -> SandboxResult:
         """The visible text and findings of one file, or ResumeUnreadable saying why not."""
-        label = label_of(filename)
         if self._is_dead:
-            raise SandboxCrash(_crashed(label, "the reader was already stopped"))
+            raise _crashed(filename, "stopped")
         if self._process is None:
             self._start()
-            self._exchange(b"", label)  # the "ready" answer: imports and limits are done
+            self._exchange(b"", filename)  # the "ready" answer: imports and limits are done
         name = filename.replace("\x00", "")[:255].encode("utf-8", errors="replace")
         request = REQUEST_HEADER.pack(len(name), len(data)) + name + data
-        answer = self._exchange(request, label)
+        answer = self._exchange(request, filename)
         self.files_read += 1
         self.cpu_used_s = float(answer.get("cpu_s") or 0.0)
         self.rss_kb = int(answer.get("rss_kb") or 0)
         if answer.get("error") == "memory":
             self.close()  # a MemoryError can leave a Python process in a poor state
-            raise SandboxCrash(_too_big(label))
+            raise _too_big(filename)
         if "error" in answer:
-            raise ResumeUnreadable(str(answer.get("message") or _generic(label)))
+            raise _unreadable(answer, filename)
         try:
             findings = [Finding.from_dict(finding) for finding in answer["findings"]]
             text = str(answer["text"])
@@ -165,7 +164,7 @@ class SandboxWorker:
             return SandboxResult(text=text, findings=findings, parsed=parsed)
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             self.close()
-            raise SandboxCrash(_crashed(label, "a malformed answer")) from error
+            raise _crashed(filename, "malformed") from error
 
     def close(self) -> None:
         """Stop the child: at end of input it exits by itself; a stuck one is killed."""
@@ -200,7 +199,7 @@ class SandboxWorker:
             cwd=_SOURCE_ROOT,
         )
 
-    def _exchange(self, request: bytes, label: str) -> dict[str, Any]:
+    def _exchange(self, request: bytes, filename: str) -> dict[str, Any]:
         """Send one request and wait for its answer, within the wall-clock timeout."""
         process = self._process
         assert process and process.stdin and process.stdout and process.stderr
@@ -217,7 +216,7 @@ class SandboxWorker:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     self._kill()
-                    raise _too_long(label)
+                    raise _too_long(filename)
                 for key, _ in selector.select(remaining):
                     if key.fileobj is process.stdin:
                         try:
@@ -236,12 +235,12 @@ class SandboxWorker:
                         if not chunk:
                             selector.unregister(process.stderr)
                     elif not chunk:  # stdout closed before a whole answer: the child ended
-                        raise self._failure(label)
+                        raise self._failure(filename)
                     else:
                         answer += chunk
                         if len(answer) > ANSWER_HEADER.size + MAX_ANSWER_BYTES:
                             self._kill()
-                            raise SandboxCrash(_crashed(label, "an oversized answer"))
+                            raise _crashed(filename, "oversized")
         body = bytes(answer[ANSWER_HEADER.size :])
         try:
             decoded = json.loads(body)
@@ -251,7 +250,7 @@ class SandboxWorker:
             isinstance(decoded, dict)
         ):
             self._kill()
-            raise SandboxCrash(_crashed(label, "a malformed answer"))
+            raise _crashed(filename, "malformed")
         return decoded
 
     def _kill(self) -> None:
@@ -259,7 +258,7 @@ class SandboxWorker:
             self._process.kill()
         self.close()
 
-    def _failure(self, label: str) -> ResumeUnreadable:
+    def _failure(self, filename: str) -> ResumeUnreadable:
         """Why the child ended without answering, from its exit status, CPU time and memory."""
         process = self._process
         assert process is not None
@@ -279,15 +278,12 @@ class SandboxWorker:
         self.close()
         cpu_used = usage.ru_utime + usage.ru_stime
         if code == -signal.SIGXCPU or (code == -signal.SIGKILL and cpu_used >= self.cpu_s):
-            return _too_long(label)  # CPU soft limit, or the hard limit right after it
+            return _too_long(filename)  # CPU soft limit, or the hard limit right after it
         peak_kb = usage.ru_maxrss if usage.ru_maxrss > self._parent_peak_kb else 0
         out_of_memory = code < 0 and peak_kb >= OUT_OF_MEMORY_SHARE * self.memory_mb * 1024
         if out_of_memory or _ran_out_of_memory(bytes(self._stderr)):
-            return SandboxCrash(_too_big(label))
-        return SandboxCrash(
-            f"{label} made the resume reader crash (exit status {code}); it "
-            "is probably damaged. Ask the candidate to re-export it as PDF or .docx."
-        )
+            return _too_big(filename)
+        return _crashed(filename, "exit", status=code)
 
     def _drain_stderr(self) -> None:
         process = self._process
@@ -315,31 +311,23 @@ def _ran_out_of_memory(stderr: bytes) -> bool:
     return any(sign in stderr for sign in (b"MemoryError", b"Cannot allocate memory", b"bad_alloc"))
 
 
-def label_of(filename: str) -> str:
-    """How messages name a file: “cv.pdf”, or "This file" when it has no name."""
-    return f"“{filename}”" if filename else "This file"
+def _unreadable(answer: dict[str, Any], filename: str) -> ResumeUnreadable:
+    """The child's reason: a known code with JSON parameters, naming the file the parent sent
+    (a subverted child gets no say in what is stored beyond picking a known sentence)."""
+    code, params = answer.get("code"), answer.get("params")
+    if code not in UNREADABLE or not isinstance(params, dict):
+        code, params = "unreadable", {}
+    return ResumeUnreadable(str(code), **{**params, "name": filename})
 
 
-def _too_long(label: str) -> SandboxTimeout:
-    return SandboxTimeout(
-        f"This file took too long to read ({label}); it may be damaged or built to stall "
-        "readers. Ask the candidate to re-export it as PDF or .docx."
-    )
+def _too_long(filename: str) -> SandboxTimeout:
+    return SandboxTimeout("too_slow", name=filename)
 
 
-def _too_big(label: str) -> str:
-    return (
-        f"This file needs more memory than allowed to read ({label}); it may contain a huge "
-        "compressed stream. Ask the candidate to re-export it as PDF or .docx."
-    )
+def _too_big(filename: str) -> SandboxCrash:
+    return SandboxCrash("too_much_memory", name=filename)
 
 
-def _crashed(label: str, why: str) -> str:
-    return (
-        f"{label} made the resume reader crash ({why}); it is probably damaged. Ask the "
-        "candidate to re-export it as PDF or .docx."
-    )
-
-
-def _generic(label: str) -> str:
-    return f"{label} could not be read; ask the candidate to upload it again."
+def _crashed(filename: str, cause: str, **params: Any) -> SandboxCrash:
+    """cause: a code of reasons.PARTS["cause"]."""
+    return SandboxCrash("reader_crashed", name=filename, cause=cause, **params)

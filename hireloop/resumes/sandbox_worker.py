@@ -8,8 +8,10 @@ past them. The worker then writes a "ready" answer and serves requests until std
 - request: 8 bytes ">II" (file name length, data length), the UTF-8 file name, the data;
 - answer: 4 bytes ">I" (length), then one JSON object:
   {"text": str, "findings": [{"kind", "evidence", "detail"}], "cpu_s", "rss_kb"} on
-  success, {"error": "unreadable" | "memory", "message": str} when the file cannot be
-  read, {"ready": true} once at start.
+  success, {"error": "unreadable", "code": str, "params": {…}} when the file cannot be read
+  (a reason of hireloop.resumes.reasons, never a sentence: the reader's language decides
+  that), {"error": "memory"} when reading it ran out of memory, {"ready": true} once at
+  start.
 
 cpu_s and rss_kb (this process's CPU time so far and resident memory) let the parent replace
 the worker before its cumulative CPU limit or a bloated heap could fail a later file.
@@ -79,9 +81,9 @@ def answer(
             del parsed["lines"]
             result["parsed"] = parsed
     except ResumeUnreadable as error:
-        return {"error": "unreadable", "message": str(error)}
+        return {"error": "unreadable", "code": error.code, "params": error.params}
     except MemoryError:
-        return {"error": "memory", "message": ""}
+        return {"error": "memory"}
     return result
 
 

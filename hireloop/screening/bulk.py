@@ -3,7 +3,7 @@
 A zip from a stranger is untrusted input too. Nothing is extracted to disk: each member is
 read into memory with a size cap and handed to the normal intake, so the sandboxed parser
 sees it like any uploaded file. Members that are too large, empty, or compressed far beyond
-what documents allow (a "zip bomb") are refused with a sentence HR can act on, and the rest of
+what documents allow (a "zip bomb") are refused with a reason HR can act on, and the rest of
 the archive is still read. The whole archive is refused when its members' data overlap (one
 compressed block counted many times, the bomb of Fifield 2019) or when it expands beyond
 ``BULK_UPLOAD_MAX_EXPANDED_BYTES``, counted in bytes actually read, not as declared.
@@ -25,7 +25,6 @@ from django.conf import settings
 from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.utils.translation import gettext as _
 
 from hireloop.candidates.enums import ResumeStatus
 from hireloop.jobs.models import Job
@@ -102,7 +101,7 @@ def do_receive_files(
                     read_alone=False,
                 )
             except ResumeRejected as error:
-                rejected.append(str(error))
+                rejected.append(error.stored())
                 continue
             UploadBatchItem.objects.create(batch=batch, resume=resume, position=position)
         if rejected:
@@ -135,18 +134,13 @@ def do_receive_zip(*, job: Job, filename: str, data: bytes | IO[bytes], actor: A
     source.seek(0, io.SEEK_END)
     if source.tell() > settings.BULK_UPLOAD_MAX_BYTES:
         limit_mb = settings.BULK_UPLOAD_MAX_BYTES // (1024 * 1024)
-        raise ResumeRejected(
-            _("%(name)s is larger than the %(limit)d MB limit for an archive.")
-            % {"name": label, "limit": limit_mb}
-        )
+        raise ResumeRejected("archive_too_large", name=label, limit=limit_mb)
     source.seek(0)
     try:
         with zipfile.ZipFile(source) as archive:
             resume_members(archive, source=source, label=label)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise ResumeRejected(
-            _("%(name)s is not a readable zip archive.") % {"name": label}
-        ) from error
+        raise ResumeRejected("not_a_zip", name=label) from error
     source.seek(0)
     with transaction.atomic():
         batch = _new_batch(job, actor, archive_name=label)
@@ -184,9 +178,10 @@ def _expand(batch: UploadBatch, handle: IO[bytes]) -> UploadBatch:
         archive = zipfile.ZipFile(handle)
         members = resume_members(archive, source=handle, label=batch.archive_name)
     except ArchiveRefused as refusal:
-        return _fail(batch, str(refusal))
+        return _fail(batch, refusal)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        return _fail(batch, _("The archive could not be read: %(error)s") % {"error": error})
+        # The library's own words (English): a detail for whoever fixes the archive.
+        return _fail(batch, ResumeRejected("archive_unreadable", error=str(error)))
     done = set(batch.items.values_list("position", flat=True))
     rejected = list(batch.rejected)
     # Bytes already expanded by an earlier, interrupted run count against the same budget.
@@ -211,10 +206,10 @@ def _expand(batch: UploadBatch, handle: IO[bytes]) -> UploadBatch:
         except ArchiveRefused as refusal:
             # Expanded past the cap (the declared sizes lied): what was stored is kept and
             # read; the rest of the archive is not.
-            rejected.append(str(refusal))
+            rejected.append(refusal.stored())
             break
         except ResumeRejected as error:
-            rejected.append(str(error))
+            rejected.append(error.stored())
     _finish(batch, rejected)
     return batch
 
@@ -227,7 +222,6 @@ def resume_members(
     Raises ArchiveRefused for an archive that must not be expanded at all: members sharing
     data, or a declared expanded size over the cap.
     """
-    label = label or _("The archive")
     infos = archive.infolist()
     check_members_apart(infos, source=source, label=label)
     members = [
@@ -237,8 +231,10 @@ def resume_members(
     ]
     if len(members) > settings.BULK_UPLOAD_MAX_FILES:
         raise ArchiveRefused(
-            _("%(name)s holds %(count)d files; at most %(limit)d are read from one archive.")
-            % {"name": label, "count": len(members), "limit": settings.BULK_UPLOAD_MAX_FILES}
+            "too_many_files",
+            name=label,
+            count=len(members),
+            limit=settings.BULK_UPLOAD_MAX_FILES,
         )
     declared = sum(info.file_size for _position, info in members)
     if declared > settings.BULK_UPLOAD_MAX_EXPANDED_BYTES:
@@ -259,10 +255,7 @@ def check_members_apart(infos: list[zipfile.ZipInfo], *, source: IO[bytes], labe
         source.seek(info.header_offset)
         header = source.read(LOCAL_HEADER.size)
         if len(header) != LOCAL_HEADER.size or header[:4] != ZIP_MAGIC:
-            raise ArchiveRefused(
-                _("%(name)s is damaged: an entry points outside the archive's files.")
-                % {"name": label}
-            )
+            raise ArchiveRefused("entry_outside", name=label)
         _signature, name_length, extra_length = LOCAL_HEADER.unpack(header)
         start = info.header_offset
         spans.append(
@@ -271,22 +264,13 @@ def check_members_apart(infos: list[zipfile.ZipInfo], *, source: IO[bytes], labe
     spans.sort()
     for (_start, end), (next_start, _end) in pairwise(spans):
         if next_start < end:
-            raise ArchiveRefused(
-                _(
-                    "%(name)s was refused: several of its entries share the same compressed "
-                    "data, a trick of zip bombs. Please zip the resumes again and upload the "
-                    "new archive."
-                )
-                % {"name": label}
-            )
+            raise ArchiveRefused("shared_data", name=label)
 
 
 def _expanded_too_large(label: str) -> ArchiveRefused:
+    """label: the archive's name; "" reads "The archive"."""
     limit_mb = settings.BULK_UPLOAD_MAX_EXPANDED_BYTES // (1024 * 1024)
-    return ArchiveRefused(
-        _("%(name)s expands to more than %(limit)d MB; please split it into smaller archives.")
-        % {"name": label, "limit": limit_mb}
-    )
+    return ArchiveRefused("expands_too_far", name=label, limit=limit_mb)
 
 
 def read_member(
@@ -298,24 +282,19 @@ def read_member(
     """
     name = clean_filename(PurePosixPath(info.filename).name or info.filename)
     if info.flag_bits & 0x1:
-        raise ResumeRejected(_("%(name)s is encrypted in the archive.") % {"name": name})
+        raise ResumeRejected("member_encrypted", name=name)
     ratio = info.file_size / max(1, info.compress_size)
     if ratio > MAX_COMPRESSION_RATIO:
-        raise ResumeRejected(
-            _("%(name)s expands %(ratio)d times: refused as a possible zip bomb.")
-            % {"name": name, "ratio": ratio}
-        )
+        raise ResumeRejected("member_bomb", name=name, ratio=int(ratio))
     check_upload(filename=name, size=info.file_size)
     limit = settings.RESUME_MAX_BYTES if budget is None else min(settings.RESUME_MAX_BYTES, budget)
     try:
         with archive.open(info) as member:
             data = member.read(limit + 1)  # the declared size may lie; the read may not
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as error:
-        raise ResumeRejected(
-            _("%(name)s could not be unpacked: %(error)s") % {"name": name, "error": error}
-        ) from error
+        raise ResumeRejected("member_unpack_failed", name=name, error=str(error)) from error
     if budget is not None and len(data) > budget:
-        raise _expanded_too_large(_("The archive"))
+        raise _expanded_too_large("")
     check_upload(filename=name, size=len(data))
     return data
 
@@ -325,7 +304,7 @@ def _is_litter(path: str) -> bool:
     return any(part in IGNORED_PARTS or part.startswith("._") for part in parts)
 
 
-def _finish(batch: UploadBatch, rejected: list[str]) -> None:
+def _finish(batch: UploadBatch, rejected: list[dict[str, Any]]) -> None:
     with transaction.atomic():
         batch.rejected = rejected
         batch.status = BatchStatus.EXPANDED
@@ -352,10 +331,10 @@ def do_parse_batch(*, batch_id: int) -> int:
     return do_parse_resumes(resume_ids=list(waiting))
 
 
-def _fail(batch: UploadBatch, message: str) -> UploadBatch:
+def _fail(batch: UploadBatch, refusal: ResumeRejected) -> UploadBatch:
     batch.status = BatchStatus.FAILED
-    batch.error = message
-    batch.save(update_fields=["status", "error"])
+    batch.error_code, batch.error_params = refusal.reason, refusal.params
+    batch.save(update_fields=["status", "error_code", "error_params"])
     batch.archive.delete(save=True)
     return batch
 

@@ -8,6 +8,7 @@ from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 from hireloop.privacy.storage import delete_files_with_rows
 
 from .enums import BatchStatus
+from .reasons import rejection_text, stored_rejection_text
 
 
 def archive_upload_path(instance: "UploadBatch", filename: str) -> str:
@@ -33,8 +34,11 @@ class UploadBatch(models.Model):
     status = models.CharField(
         max_length=10, choices=BatchStatus.choices, default=BatchStatus.RECEIVED
     )
-    error = models.TextField(blank=True)
-    # Files the batch refused (empty, too large, a bomb): one readable sentence each.
+    # Why the whole archive failed: a code of reasons.REJECTIONS and its parameters (they
+    # name the archive: encrypted), shown in each reader's language by error_text.
+    error_code = models.CharField(max_length=40, blank=True)
+    error_params = EncryptedJSONField(blank=True)
+    # Files the batch refused (empty, too large, a bomb): {"code", "params"} each, as above.
     rejected = EncryptedJSONField(default=list, blank=True)
 
     class Meta:
@@ -44,6 +48,20 @@ class UploadBatch(models.Model):
 
     def __str__(self) -> str:
         return f"Upload #{self.pk} for {self.job}"
+
+    def error_text(self) -> str:
+        """Why the archive failed, in the reader's language ("" if it did not)."""
+        if not self.error_code:
+            return ""
+        return rejection_text(self.error_code, self.error_params or {})
+
+    error_text.short_description = _("why the upload failed")  # type: ignore[attr-defined]
+
+    def rejected_texts(self) -> list[str]:
+        """Why each refused file was refused, in the reader's language."""
+        return [stored_rejection_text(item) for item in self.rejected]
+
+    rejected_texts.short_description = _("refused files")  # type: ignore[attr-defined]
 
 
 class UploadBatchItem(models.Model):

@@ -101,6 +101,8 @@ def iter_for_screening(
     and lines, which the taggers do not change (they add employers, titles and schools:
     docs/screening.md, "Throughput").
     """
+    from django.utils.translation import gettext
+
     from hireloop.resumes.extract import ResumeUnreadable
     from hireloop.resumes.pool import SandboxPool
 
@@ -115,7 +117,7 @@ def iter_for_screening(
         for result in pool.imap(items()):
             name = names.popleft()
             if isinstance(result, ResumeUnreadable):
-                unreadable.append((name, str(result)))
+                unreadable.append((name, result.sentence(gettext)))  # the reader's language
             elif result.parsed is not None:
                 kinds = tuple(dict.fromkeys(finding.kind for finding in result.findings))
                 yield ResumeInput(name, result.text, result.parsed, integrity=kinds)

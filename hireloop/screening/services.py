@@ -8,7 +8,6 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, QuerySet
-from django.utils.translation import gettext as _
 
 from hireloop.candidates.enums import ResumeStatus
 from hireloop.candidates.models import Application, ResumeFile
@@ -28,12 +27,24 @@ from hireloop.workflow.services import record_event
 
 from .matching import Requirements
 from .pipeline import JobSpec, Ranked, ResumeInput, screen
+from .reasons import rejection_text
 
 logger = logging.getLogger(__name__)
 
 
 class ResumeRejected(HireLoopError):
+    """An upload refused: ResumeRejected(reason, **params), reason a code of
+    reasons.REJECTIONS. str(error) is the sentence in the language active when it was raised
+    (the uploader's, on a page); stored() is what a batch keeps, for every later reader."""
+
     code = "resume_rejected"
+
+    def __init__(self, reason: str, /, **params: Any) -> None:
+        super().__init__(rejection_text(reason, params))
+        self.reason, self.params = reason, params
+
+    def stored(self) -> dict[str, Any]:
+        return {"code": self.reason, "params": self.params}
 
 
 # Longer names are refused rather than cut: a cut name could hide the part that tells
@@ -53,27 +64,18 @@ def clean_filename(filename: str) -> str:
         if unicodedata.category(char) not in INVISIBLE_CATEGORIES
     ).strip()
     if not cleaned:
-        raise ResumeRejected(_("A file has no usable name; please rename it and upload it again."))
+        raise ResumeRejected("no_usable_name")
     if len(cleaned) > FILENAME_MAX_CHARS:
-        raise ResumeRejected(
-            _(
-                "The name of %(start)s… is longer than %(limit)d characters; please shorten it "
-                "and upload it again."
-            )
-            % {"start": cleaned[:40], "limit": FILENAME_MAX_CHARS}
-        )
+        raise ResumeRejected("name_too_long", start=cleaned[:40], limit=FILENAME_MAX_CHARS)
     return cleaned
 
 
 def check_upload(*, filename: str, size: int) -> None:
     if size == 0:
-        raise ResumeRejected(_("%(name)s is empty.") % {"name": filename})
+        raise ResumeRejected("empty", name=filename)
     if size > settings.RESUME_MAX_BYTES:
         limit_mb = settings.RESUME_MAX_BYTES // (1024 * 1024)
-        raise ResumeRejected(
-            _("%(name)s is larger than the %(limit)d MB limit.")
-            % {"name": filename, "limit": limit_mb}
-        )
+        raise ResumeRejected("too_large", name=filename, limit=limit_mb)
 
 
 def do_intake_resume(
@@ -99,7 +101,7 @@ def do_intake_resume(
                 job=job, filename=filename, data=data, content_type=content_type, actor=actor
             )
         except DuplicateResume as duplicate:
-            raise ResumeRejected(str(duplicate)) from duplicate
+            raise ResumeRejected("duplicate", name=filename) from duplicate
         if read_alone:
             transaction.on_commit(lambda: _enqueue_screening(resume.pk))
     return resume
@@ -138,7 +140,8 @@ def do_parse_and_screen(*, resume_id: int) -> None:
     The job-level rescreen_job task, queued after commit, then ranks all the job's resumes
     together and adds the semantic stage for the best of them (do_rescreen_job).
     Idempotent: a resume already read is skipped, so a retried task does no double work.
-    A file that cannot be read keeps a human-readable error and a visible status.
+    A file that cannot be read keeps a visible status and why (a code and its parameters,
+    shown in each reader's language: ResumeFile.error_text).
     The file is read in a sandboxed process of its own; only its visible text is matched,
     and the integrity findings (hidden text, stuffing, injection) are kept in
     parsed["integrity"].
@@ -192,8 +195,8 @@ def _resumes_to_read() -> QuerySet[ResumeFile]:
 
 def _store_failure(resume: ResumeFile, error: ResumeUnreadable) -> None:
     resume.status = ResumeStatus.FAILED
-    resume.error = str(error)
-    resume.save(update_fields=["status", "error"])
+    resume.error_code, resume.error_params = error.code, error.params
+    resume.save(update_fields=["status", "error_code", "error_params"])
     schedule_rescreen(resume.application.job_id)
 
 
@@ -222,8 +225,8 @@ def _store_reading(resume: ResumeFile, extraction: SandboxResult) -> None:
             "integrity": [finding.to_dict() for finding in extraction.findings],
         }
         resume.status = ResumeStatus.PARSED
-        resume.error = ""
-        resume.save(update_fields=["text", "parsed", "status", "error"])
+        resume.error_code, resume.error_params = "", {}
+        resume.save(update_fields=["text", "parsed", "status", "error_code", "error_params"])
         Application.objects.filter(pk=resume.application_id).update(
             match_explanation=first.explanation(), **_screening_columns(first, job)
         )

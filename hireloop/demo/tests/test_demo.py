@@ -219,7 +219,7 @@ def _assert_voice_answer_transcribed_and_observed(report: Report) -> None:
     assert recording.is_complete and recording.mime_type == "audio/webm;codecs=opus"
     assert recording.chunks.count() == recording.chunk_count >= 1
     analysis = MediaAnalysis.objects.get(recording=recording)
-    assert analysis.status == AnalysisStatus.DONE, analysis.error
+    assert analysis.status == AnalysisStatus.DONE, analysis.error_text()
     assert analysis.language == "en" and analysis.engine.startswith("faster-whisper")
     transcript = analysis.transcript.lower()
     for words in ("tuesday", "export", "thursday", "one week at a time", "note"):

@@ -1,11 +1,15 @@
 """Recorded answers analysed on the real worker: transcript into scoring, observations gated by
 the compliance profile and the consent, one result per recording, errors on that answer only."""
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from hireloop.assessment.models import Report
 from hireloop.interviews import room as flow
@@ -15,9 +19,10 @@ from hireloop.interviews.services import do_invite, do_start, plan_questions
 from hireloop.jobs.services import do_set_observation_weight
 from hireloop.media.enums import AnalysisStatus
 from hireloop.media.models import MediaAnalysis, ObservationThumbnail
+from hireloop.media.reasons import FAILURES
 from hireloop.media.services import do_analyse_recording
 from hireloop.privacy.models import AuditEntry
-from hireloop.testing.factories import ApplicationFactory
+from hireloop.testing.factories import PASSWORD, ApplicationFactory
 from hireloop.testing.recorded import record_answer
 from hireloop.testing.speech import synthesise_english, to_webm
 from hireloop.testing.video_media import write_face_video
@@ -102,7 +107,7 @@ def test_a_voice_answer_is_transcribed_and_scored_like_a_typed_one(  # type: ign
     run_worker()
 
     analysis = MediaAnalysis.objects.get(recording=answer.recording)
-    assert analysis.status == AnalysisStatus.DONE, analysis.error
+    assert analysis.status == AnalysisStatus.DONE, analysis.error_text()
     transcript = analysis.transcript.lower()
     assert "migration" in transcript and "error rate" in transcript
     assert analysis.segments and analysis.segments[0]["start"] >= 0.5  # the lead-in silence
@@ -127,7 +132,7 @@ def test_under_the_eu_profile_no_tone_or_face_observation_is_computed(  # type: 
     answer = record_answer(session, face_webm, mime_type=VIDEO)
     run_worker()
     analysis = MediaAnalysis.objects.get(recording=answer.recording)
-    assert analysis.status == AnalysisStatus.DONE, analysis.error
+    assert analysis.status == AnalysisStatus.DONE, analysis.error_text()
     assert {o["group"] for o in analysis.observations} == {"timing"}
     assert analysis.skipped == {"tone": "profile", "face": "profile"}
     assert not ObservationThumbnail.objects.exists()
@@ -140,7 +145,7 @@ def test_a_video_answer_gets_face_observations_and_encrypted_stills(  # type: ig
     answer = record_answer(session, face_webm, mime_type=VIDEO)
     run_worker()
     analysis = MediaAnalysis.objects.get(recording=answer.recording)
-    assert analysis.status == AnalysisStatus.DONE, analysis.error
+    assert analysis.status == AnalysisStatus.DONE, analysis.error_text()
     face = {o["key"]: o for o in analysis.observations if o["group"] == "face"}
     assert face["longest_absence"]["value"] == pytest.approx(3.0, abs=1.0)
     assert 0.3 < face["face_present_ratio"]["value"] < 0.8
@@ -165,10 +170,38 @@ def test_a_corrupt_recording_fails_alone_and_the_interview_is_scored(  # type: i
     run_worker()
     failed = MediaAnalysis.objects.get(recording=broken.recording)
     assert failed.status == AnalysisStatus.FAILED
-    assert failed.error_code == "media_undecodable" and failed.error
+    assert failed.error_code == "audio_damaged" and "damaged" in failed.error_text()
     assert MediaAnalysis.objects.get(recording=good.recording).status == AnalysisStatus.DONE
     assert Report.objects.filter(session=session).exists()
     assert Answer.objects.get(pk=broken.pk).text == ""  # left out of the scores, not a zero
+
+
+def test_a_failure_found_by_the_english_worker_reads_in_each_readers_language(  # type: ignore[no-untyped-def]
+    client, job, recruiter, run_worker
+) -> None:
+    session = interview(job, recruiter, [AnswerMode.VOICE], {"voice"})
+    broken = record_answer(session, b"\x1a\x45\xdf\xa3" + b"not a webm" * 200, mime_type=AUDIO)
+    finish_in_writing(session)
+    run_worker()  # in English: the tests' active language (conftest)
+    failed = MediaAnalysis.objects.get(recording=broken.recording)
+    assert (failed.error_code, failed.error) == ("audio_damaged", "")  # a code, no sentence
+    report = Report.objects.get(session=session)
+    client.login(username=recruiter.username, password=PASSWORD)
+    url = reverse("web:report_detail", args=[report.pk])
+    chinese = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    with translation.override("zh-hans"):
+        assert gettext(FAILURES["audio_damaged"]) in chinese
+    assert "The recording could not be read" not in chinese
+    assert FAILURES["audio_damaged"] in english
+
+
+@pytest.mark.parametrize("english", list(FAILURES.values()))
+def test_every_media_failure_has_a_chinese_sentence_with_the_same_parameters(english) -> None:  # type: ignore[no-untyped-def]
+    with translation.override("zh-hans"):
+        chinese = gettext(english)
+    assert chinese != english and re.search(r"[\u4e00-\u9fff]", chinese), english
+    assert set(re.findall(r"%\((\w+)\)", chinese)) == set(re.findall(r"%\((\w+)\)", english))
 
 
 def test_without_consent_to_its_analysis_nothing_is_computed(  # type: ignore[no-untyped-def]

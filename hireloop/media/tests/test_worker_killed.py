@@ -129,7 +129,7 @@ def test_a_worker_killed_while_transcribing_writes_nothing_and_the_requeued_task
     run_queued_tasks()
 
     analysis.refresh_from_db()
-    assert analysis.status == AnalysisStatus.DONE, analysis.error
+    assert analysis.status == AnalysisStatus.DONE, analysis.error_text()
     assert analysis.attempts == 2 and analysis.step == "" and analysis.progress == 100
     assert "migration" in analysis.transcript.lower() and analysis.segments
     answer.refresh_from_db()

@@ -84,7 +84,8 @@ def test_the_worker_refuses_a_stored_zip_whose_entries_share_data(job, recruiter
     batch.archive.save(batch.token, io.BytesIO(bomb), save=True)  # type: ignore[arg-type]
     do_expand_zip(batch_id=batch.pk)
     batch.refresh_from_db()
-    assert batch.status == BatchStatus.FAILED and "share the same compressed data" in batch.error
+    assert batch.status == BatchStatus.FAILED
+    assert "share the same compressed data" in batch.error_text()
     assert not Application.objects.exists()
 
 
@@ -113,7 +114,7 @@ def test_an_archive_that_would_expand_beyond_the_cap_is_refused(job, recruiter, 
     settings.BULK_UPLOAD_MAX_EXPANDED_BYTES = 5000
     do_expand_zip(batch_id=batch.pk)
     batch.refresh_from_db()
-    assert batch.status == BatchStatus.FAILED and "expands to more than" in batch.error
+    assert batch.status == BatchStatus.FAILED and "expands to more than" in batch.error_text()
 
 
 def test_the_bytes_read_count_against_the_cap_not_the_declared_sizes(job, recruiter):  # type: ignore[no-untyped-def]
@@ -141,7 +142,7 @@ def test_expansion_stops_at_the_cap_and_keeps_what_it_stored(job, recruiter, set
     do_expand_zip(batch_id=batch.pk)
     batch.refresh_from_db()
     assert batch.status == BatchStatus.EXPANDED and batch.items.count() == 1
-    assert any("expands to more than" in r for r in batch.rejected)
+    assert any("The archive expands to more than" in r for r in batch.rejected_texts())
 
 
 def test_uploads_are_read_from_temporary_files_not_memory(settings) -> None:  # type: ignore[no-untyped-def]
@@ -183,7 +184,7 @@ def test_an_oversized_file_is_refused_before_it_is_read(job, recruiter, settings
             raise AssertionError("read")
 
     batch = do_receive_files(job=job, files=[("big.pdf", NeverRead(), "")], actor=recruiter)
-    assert batch.rejected == ["big.pdf is larger than the 0 MB limit."]
+    assert batch.rejected_texts() == ["big.pdf is larger than the 0 MB limit."]
 
 
 @pytest.mark.parametrize(

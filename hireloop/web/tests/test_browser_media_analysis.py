@@ -112,7 +112,7 @@ def test_the_report_shows_what_the_profile_and_the_consent_allow(  # type: ignor
         assert page.get_by_test_id("observation").count() == 0
         return
     analysis = MediaAnalysis.objects.get()
-    assert analysis.status == "done", analysis.error
+    assert analysis.status == "done", analysis.error_text()
     assert "migration" in analysis.transcript.lower()
     first = page.get_by_test_id("answer").first
     assert "migration" in first.inner_text().lower()  # the transcript is the answer's text

@@ -3,6 +3,8 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from hireloop.candidates.models import ResumeFile
 from hireloop.resumes.tests.hostile import hostile_files
@@ -35,8 +37,13 @@ def test_hostile_uploads_end_as_readable_errors_on_the_pages(client, job, recrui
     run_worker()
     assert client.get(reverse("web:job_detail", args=[job.pk])).status_code == 200
     for resume in ResumeFile.objects.select_related("application"):
-        page = client.get(reverse("web:application_detail", args=[resume.application_id]))
+        page = client.get(
+            reverse("web:application_detail", args=[resume.application_id]),
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
         assert page.status_code == 200
         if resume.status == "failed":
-            assert resume.error and resume.error in page.content.decode()
+            with translation.override("en"):
+                error = escape(resume.error_text())
+            assert error.startswith(f"“{resume.original_name}”") and error in page.content.decode()
     assert ResumeFile.objects.filter(status="failed").exists()

@@ -270,7 +270,7 @@ def _receive(request: HttpRequest, job) -> None:  # type: ignore[no-untyped-def]
             files.append((name, upload, upload.content_type or ""))
     if files:
         batch = do_receive_files(job=job, files=files, actor=request.user)
-        for refusal in batch.rejected:
+        for refusal in batch.rejected_texts():
             messages.error(request, refusal)
         stored = len(files) - len(batch.rejected)
         if stored:
