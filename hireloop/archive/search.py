@@ -14,12 +14,10 @@ from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 
-from hireloop.candidates.search import matching, replace_terms
+from hireloop.candidates.search import index_people, matching, replace_terms
 from hireloop.candidates.search_terms import Term, person_terms, sort_key
 
 from .models import Employee, EmployeeSearchTerm
-
-BATCH = 500
 
 
 def employee_terms(employee: Employee) -> frozenset[Term]:
@@ -39,16 +37,9 @@ def index_employees(employees: Iterable[Employee]) -> int:
 
 def rebuild_employee_index() -> int:
     """Index every employee again (after a change of key or of the terms): rows written."""
-    written = 0
-    batch: list[Employee] = []
-    for employee in (
-        Employee.objects.only("name", "email", "phone").order_by("pk").iterator(chunk_size=BATCH)
-    ):
-        batch.append(employee)
-        if len(batch) == BATCH:
-            written += index_employees(batch)
-            batch = []
-    return written + index_employees(batch)
+    return index_people(
+        people=Employee.objects.all(), model=EmployeeSearchTerm, owner_field="employee_id"
+    )
 
 
 def search_employees(employees: QuerySet[Employee], query: str) -> QuerySet[Employee]:

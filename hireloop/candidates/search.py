@@ -9,7 +9,7 @@ decrypted, to be shown.
 The helpers below work on either table, so the archive indexes its employees the same way.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import models, transaction
@@ -47,6 +47,28 @@ def replace_terms(
         ]
         model._default_manager.bulk_create(rows, batch_size=BATCH)
     return len(rows)
+
+
+def in_batches(people: QuerySet[Any]) -> Iterator[list[Any]]:
+    """The rows in id order, BATCH at a time (decrypted a batch at a time, never all)."""
+    batch: list[Any] = []
+    for person in people.order_by("pk").iterator(chunk_size=BATCH):
+        batch.append(person)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def index_people(*, people: QuerySet[Any], model: type[models.Model], owner_field: str) -> int:
+    """Index every person of ``people`` (candidates or employees, also the historical models
+    of a migration) into the term table ``model``; return the rows written."""
+    written = 0
+    for batch in in_batches(people.only("name", "email", "phone")):
+        owners = {p.pk: person_terms(name=p.name, email=p.email, phone=p.phone) for p in batch}
+        written += replace_terms(model=model, owner_field=owner_field, owners=owners)
+    return written
 
 
 def matching(
@@ -96,16 +118,12 @@ def rebuild_candidate_index() -> int:
     search rows written.
     """
     written = 0
-    candidates = Candidate.objects.only("name", "email", "phone").order_by("pk")
-    batch: list[Candidate] = []
-    for candidate in candidates.iterator(chunk_size=BATCH):
-        candidate.email_index = blind_index(candidate.email) if candidate.email else ""
-        candidate.phone_index = phone_blind_index(candidate.phone)
-        batch.append(candidate)
-        if len(batch) == BATCH:
-            written += _reindex(batch)
-            batch = []
-    return written + _reindex(batch)
+    for batch in in_batches(Candidate.objects.only("name", "email", "phone")):
+        for candidate in batch:
+            candidate.email_index = blind_index(candidate.email) if candidate.email else ""
+            candidate.phone_index = phone_blind_index(candidate.phone)
+        written += _reindex(batch)
+    return written
 
 
 def _reindex(candidates: list[Candidate]) -> int:

@@ -12,7 +12,6 @@ through ``interviews.recordings``; the worker then transcribes and observes it
 
 import logging
 import tempfile
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,8 +60,6 @@ from .content_resumes import COMPLETED
 from .speech import WEBM_MIME_TYPE, SpeechUnavailable, synthesise_english, to_webm
 
 logger = logging.getLogger(__name__)
-# What a browser sends per request; well under HIRELOOP_RECORDING_CHUNK_MAX_BYTES.
-CHUNK_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -188,22 +185,10 @@ def _typed_instead(key: str) -> str:
 
 def _record(session: InterviewSession, question: Question, spoken: SpokenAnswer) -> None:
     """Upload the recording in numbered chunks and complete it, as the room's recorder does."""
-    take = str(uuid.uuid4())
-    parts = [spoken.webm[i : i + CHUNK_BYTES] for i in range(0, len(spoken.webm), CHUNK_BYTES)]
-    for seq, part in enumerate(parts):
-        recordings.do_store_chunk(
-            session=session,
-            question_id=question.pk,
-            take=take,
-            seq=seq,
-            data=part,
-            mime_type=WEBM_MIME_TYPE,
-        )
-    recordings.do_complete_recording(
+    recordings.do_upload_recording(
         session=session,
         question_id=question.pk,
-        take=take,
-        chunks=len(parts),
-        total_bytes=len(spoken.webm),
+        data=spoken.webm,
+        mime_type=WEBM_MIME_TYPE,
         duration_seconds=spoken.seconds,
     )

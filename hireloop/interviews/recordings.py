@@ -252,6 +252,38 @@ def do_complete_recording(
     return RecordingState.of(recording)
 
 
+def do_upload_recording(
+    *,
+    session: InterviewSession,
+    question_id: int,
+    data: bytes,
+    mime_type: str,
+    duration_seconds: float,
+    chunk_bytes: int = 64 * 1024,  # what a browser sends per request, well under the limit
+) -> RecordingState:
+    """Store a whole recording held on the server as one take, through the same chunk and
+    completion steps as the room's recorder (the demo's synthesised answers, tests)."""
+    take = str(uuid.uuid4())
+    parts = [data[i : i + chunk_bytes] for i in range(0, len(data), chunk_bytes)] or [b"\0"]
+    for seq, part in enumerate(parts):
+        do_store_chunk(
+            session=session,
+            question_id=question_id,
+            take=take,
+            seq=seq,
+            data=part,
+            mime_type=mime_type,
+        )
+    return do_complete_recording(
+        session=session,
+        question_id=question_id,
+        take=take,
+        chunks=len(parts),
+        total_bytes=sum(len(part) for part in parts),
+        duration_seconds=duration_seconds,
+    )
+
+
 def _parse_take(take: str) -> uuid.UUID:
     try:
         return uuid.UUID(take)

@@ -14,11 +14,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-BROWSER_MARKS = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.xdist_group("browser"),
-]
+# Each browser module keeps to one worker (the conftest groups tests by module); two
+# modules may drive a Chromium each at the same time.
+BROWSER_MARKS = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ANSWER = (
     "In my last team our nightly import kept failing. I took the lead, worked together with "
@@ -40,8 +38,9 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture
-def browser():  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def chromium():  # type: ignore[no-untyped-def]
+    """One Chromium per test module: launching it costs about a second, once per test before."""
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian's Chromium is missing: run `make browser` (part of `make test`).")
     from playwright import sync_api
@@ -50,6 +49,15 @@ def browser():  # type: ignore[no-untyped-def]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def browser(chromium):  # type: ignore[no-untyped-def]
+    """The module's Chromium; the contexts (cookies, storage, pages) a test opened are closed
+    after it, so no test sees another's."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()
 
 
 def wait_until(page, expression: str, timeout_s: float = 30.0) -> None:  # type: ignore[no-untyped-def]

@@ -1,14 +1,11 @@
 """Recorded answers for tests: a media file uploaded in chunks through the real protocol."""
 
-import uuid
 from pathlib import Path
 
 from hireloop.interviews import recordings
 from hireloop.interviews.models import Answer, InterviewSession
 from hireloop.interviews.room import do_answer_in_room
 from hireloop.interviews.services import current_question
-
-CHUNK = 64 * 1024
 
 
 def record_answer(
@@ -18,23 +15,11 @@ def record_answer(
     data = media if isinstance(media, bytes) else Path(media).read_bytes()
     question = current_question(session)[0]
     assert question is not None, "the interview has no open question"
-    take = str(uuid.uuid4())
-    parts = [data[i : i + CHUNK] for i in range(0, len(data), CHUNK)] or [b"\0"]
-    for seq, part in enumerate(parts):
-        recordings.do_store_chunk(
-            session=session,
-            question_id=question.pk,
-            take=take,
-            seq=seq,
-            data=part,
-            mime_type=mime_type,
-        )
-    recordings.do_complete_recording(
+    recordings.do_upload_recording(
         session=session,
         question_id=question.pk,
-        take=take,
-        chunks=len(parts),
-        total_bytes=sum(len(p) for p in parts),
+        data=data,
+        mime_type=mime_type,
         duration_seconds=duration,
     )
     answer = do_answer_in_room(session=session, question_id=question.pk, text="")

@@ -209,3 +209,17 @@ def test_a_pdf_export_asks_for_the_password_again_after_a_while(
     right = client.post(reverse("confirm_identity"), {"password": PASSWORD, "next": url})
     assert right.status_code == 302 and right["Location"] == url
     assert client.get(url).status_code == 404  # now through to the view (no such report)
+
+
+def test_production_passwords_use_a_slow_hash() -> None:
+    """The suite swaps in a fast hasher (conftest); the product's own setting stays Django's
+    PBKDF2 with at least 1,000,000 rounds (Django 5.2's default, OWASP's 600,000 floor)."""
+    from django.conf import global_settings
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+    from django.utils.module_loading import import_string
+
+    import hireloop.settings as product
+
+    hashers = getattr(product, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)
+    first = import_string(hashers[0])
+    assert issubclass(first, PBKDF2PasswordHasher) and first.iterations >= 1_000_000

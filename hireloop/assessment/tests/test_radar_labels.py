@@ -20,6 +20,7 @@ from fontTools.ttLib import TTCollection, TTFont
 from weasyprint import HTML
 
 from hireloop.assessment.radar import FONT_SIZE, radar_svg
+from hireloop.testing.boxes import clashes, outside, union
 
 SVG = "{http://www.w3.org/2000/svg}"
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
@@ -136,40 +137,16 @@ def _title(text: ET.Element) -> str:
 @pytest.mark.parametrize("count", COUNTS)
 def test_every_label_box_lies_inside_the_viewbox(count: int, language: str) -> None:
     (left, top, right, bottom), texts = text_boxes(chart(count, language))
-    outside = [
-        (t["lines"], box)
-        for t in texts
-        for box in t["boxes"]
-        if box[0] < left or box[1] < top or box[2] > right or box[3] > bottom
-    ]
-    assert not outside, f"viewBox {(left, top, right, bottom)}: {outside}"
+    frame = (left, top, right, bottom)
+    away = [(t["lines"], box) for t in texts for box in t["boxes"] if outside(box, frame)]
+    assert not away, f"viewBox {frame}: {away}"
     names = [t for t in texts if t["is_name"]]
     assert [t["is_name"] for t in names] == NAMES[language][:count]
     for name in names:  # every word of the name is drawn: nothing cut, no ellipsis
         joiner = " " if language == "en" else ""
         assert joiner.join(name["lines"]) == name["is_name"]
     # Names do not run into each other (or into another name's score).
-    blocks = [_union(t["boxes"]) for t in names]
-    clashes = [
-        (names[i]["is_name"], names[j]["is_name"])
-        for i in range(len(blocks))
-        for j in range(i + 1, len(blocks))
-        if _overlap(blocks[i], blocks[j])
-    ]
-    assert not clashes
-
-
-def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
-def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    assert not clashes([union(t["boxes"]) for t in names])
 
 
 @pytest.mark.parametrize("count", [2, 3, 5, 8, 12])

@@ -3,8 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from hireloop.candidates.search_terms import person_terms
-from hireloop.privacy.crypto import search_digest
+from hireloop.candidates.search import index_people
 
 
 def index_existing_candidates(apps, schema_editor):
@@ -13,17 +12,11 @@ def index_existing_candidates(apps, schema_editor):
     Decrypts name, e-mail and phone one batch at a time; ``manage.py rebuild_search_index``
     does the same later, for instance after a change of key.
     """
-    owners = apps.get_model("candidates", "Candidate")
-    terms = apps.get_model("candidates", "CandidateSearchTerm")
-    rows = []
-    for person in owners.objects.only("name", "email", "phone").iterator(chunk_size=500):
-        for term in person_terms(name=person.name, email=person.email, phone=person.phone):
-            digest = search_digest(term.kind, term.text)
-            rows.append(terms(candidate_id=person.pk, kind=term.kind, digest=digest))
-        if len(rows) >= 5000:
-            terms.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
-            rows = []
-    terms.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    index_people(
+        people=apps.get_model("candidates", "Candidate").objects.all(),
+        model=apps.get_model("candidates", "CandidateSearchTerm"),
+        owner_field="candidate_id",
+    )
 
 
 class Migration(migrations.Migration):

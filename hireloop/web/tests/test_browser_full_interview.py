@@ -19,7 +19,7 @@ from hireloop.testing.full_interview_fixture import (
 )
 from hireloop.testing.server import Server, server_env
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 PHONE_UA = (
     "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "

@@ -33,9 +33,10 @@ def camera_files(tmp_path_factory):  # type: ignore[no-untyped-def]
     return write_y4m(folder / "face.y4m", seconds=3, fps=10), speech.path
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def face_browser(camera_files):  # type: ignore[no-untyped-def]
-    """Chromium whose fake camera films a face and whose fake microphone says SPOKEN."""
+    """Chromium whose fake camera films a face and whose fake microphone says SPOKEN (one for
+    the module; each test opens its own context)."""
     from playwright import sync_api
 
     video, audio = camera_files

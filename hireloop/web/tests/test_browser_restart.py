@@ -8,7 +8,7 @@ import pytest
 from hireloop.testing.browser import shot
 from hireloop.testing.server import Server, prepare, server_env
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 ANSWER = (
     "Last year our nightly import kept failing. I took the lead with the data team, found the "

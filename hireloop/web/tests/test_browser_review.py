@@ -15,6 +15,7 @@ from django.test import Client
 from hireloop.assessment.models import DimensionScore, Report
 from hireloop.candidates.enums import Stage
 from hireloop.interviews.services import do_invite, link_token
+from hireloop.testing.boxes import clashes, outside
 from hireloop.testing.browser import (
     ANSWER,
     BROWSER_MARKS,
@@ -277,33 +278,28 @@ def test_the_radar_fits_its_labels_for_two_to_twelve_dimensions(
         page.goto(f"{live_server.url}/reports/{report.pk}/")
         page.locator("#radar svg text").first.wait_for()
         found = page.evaluate(TEXT_BOXES)
-        left, top, right, bottom = found["chart"]
+        chart = found["chart"]
         if count < 3:
             assert found["shape"] == "bars"  # two points make no polygon
         drawn = "".join(t["text"] for t in found["texts"]).replace(" ", "")
         for name in names[:count]:  # every name in full: nothing cut
             if name.replace(" ", "") not in drawn:
                 problems.append(f"{count}: {name!r} not drawn in full")
-        for text in found["texts"]:
-            x0, y0, x1, y1 = text["box"]
-            if x0 < left - 1 or y0 < top - 1 or x1 > right + 1 or y1 > bottom + 1:
-                problems.append(f"{count}: {text['text']!r} outside the chart")
-        boxes = found["texts"]
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1 :]:
-                if _overlap(a["box"], b["box"]):
-                    problems.append(f"{count}: {a['text']!r} overlaps {b['text']!r}")
+        texts = found["texts"]
+        # One pixel of slack: neighbouring lines of one label may touch.
+        problems += [
+            f"{count}: {t['text']!r} outside" for t in texts if outside(t["box"], chart, 1)
+        ]
+        problems += [
+            f"{count}: {texts[i]['text']!r} overlaps {texts[j]['text']!r}"
+            for i, j in clashes([t["box"] for t in texts], slack=1)
+        ]
         if count in (2, 3, 6, 12):
             page.locator("#radar").screenshot(
                 path=str(shot_path(f"20-radar-{count}-{device}-{language}"))
             )
     assert csp_violations(page) == []
     assert not problems, "\n".join(problems)
-
-
-def _overlap(a: list[float], b: list[float]) -> bool:
-    # One pixel of slack: neighbouring lines of one label may touch.
-    return a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
 
 
 def shot_path(name: str):  # type: ignore[no-untyped-def]

@@ -28,11 +28,11 @@ from hireloop.testing.factories import ApplicationFactory, JobFactory
 pytestmark = pytest.mark.django_db
 
 # Queries of the employee list, whatever its rows (measured): session, user and its two
-# kinds of OTP device; the viewer's roles, asked 7 times (the page's 3 rules, the menu's);
+# kinds of OTP device; the viewer's roles (read once per request, however often asked);
 # the count and the page (or, sorted by name, the ids with their names and the page); the
 # audit entry of the names shown (savepoint, head, entry, head, release); the branding; the
 # template's permissions (2); the departments of the filter.
-LIST_QUERIES = 22
+LIST_QUERIES = 16
 LIST_QUERIES_BY_NAME = LIST_QUERIES
 
 
