@@ -26,7 +26,10 @@ def _private_media(settings, tmp_path):  # type: ignore[no-untyped-def]
     # Django's advice for test suites: a fast hasher. The production one (PBKDF2, 1,000,000
     # rounds) costs 0.2 s per test user created and per login, which was a fifth of the
     # suite; test_production_passwords_use_a_slow_hash checks the real setting.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # for users a real server logs in
+    ]
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from django.contrib.auth.hashers import make_password
 
 from hireloop.privacy.audit import verify_audit_log
 from hireloop.privacy.models import AuditEntry
@@ -44,6 +45,10 @@ def _page_views(server: Server, path: str, username: str) -> int:
 
 
 def test_server_and_two_workers_writing_at_once_never_fork_the_chain(application, recruiter):  # type: ignore[no-untyped-def]
+    # The server runs the product's settings, which know only the product's password hash
+    # (the suite's own users get a fast one: conftest).
+    recruiter.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
+    recruiter.save(update_fields=["password"])
     with tempfile.TemporaryDirectory() as folder:
         shared = SharedDatabase(Path(folder))
         shared.hand_over()

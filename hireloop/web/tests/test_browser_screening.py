@@ -3,6 +3,7 @@ progress bar, and reads the explained ranking; a whole corpus of hostile files n
 a server error (M3, M4, B3)."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -121,6 +122,9 @@ def test_hr_screens_a_zip_of_resumes_and_reads_the_explanations(  # type: ignore
     shot(page, f"22-screening-explanation-{language}")
     page.go_back()
     rows.nth(1).locator("a").first.click()
+    # count() does not wait: first let the click's page load (under load it came too early).
+    page.wait_for_url(re.compile(r".*/applications/\d+/$"))
+    page.get_by_test_id("explanation").wait_for()
     missed = page.get_by_test_id("explanation").locator(".text-bg-warning")
     assert missed.count() >= 2  # degree, years, Python: what the weak resume lacks
 
