@@ -21,16 +21,22 @@ class UploadBatch(models.Model):
     deleted once expanded: afterwards only the resumes themselves hold personal data.
     """
 
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="upload_batches")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="upload_batches", verbose_name=_("job")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    token = models.CharField(max_length=32, unique=True)
-    archive = models.FileField(upload_to=archive_upload_path, blank=True)
-    archive_name = EncryptedTextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    token = models.CharField(_("token"), max_length=32, unique=True)
+    archive = models.FileField(_("archive"), upload_to=archive_upload_path, blank=True)
+    archive_name = EncryptedTextField(_("archive name"), blank=True)
     status = models.CharField(
-        max_length=10, choices=BatchStatus.choices, default=BatchStatus.RECEIVED
+        _("status"), max_length=10, choices=BatchStatus.choices, default=BatchStatus.RECEIVED
     )
     error = models.TextField(blank=True)
     # Files the batch refused (empty, too large, a bomb): one readable sentence each.
@@ -42,16 +48,20 @@ class UploadBatch(models.Model):
         verbose_name_plural = _("upload batches")
 
     def __str__(self) -> str:
-        return f"Upload #{self.pk} for {self.job}"
+        return _("Upload #%(id)s for %(job)s") % {"id": self.pk, "job": self.job}
 
 
 class UploadBatchItem(models.Model):
     """One resume of a batch; ``position`` is its index in the zip, so re-expansion after a
     crash skips what was already stored."""
 
-    batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="items")
-    resume = models.OneToOneField(ResumeFile, on_delete=models.CASCADE, related_name="batch_item")
-    position = models.PositiveIntegerField()
+    batch = models.ForeignKey(
+        UploadBatch, on_delete=models.CASCADE, related_name="items", verbose_name=_("batch")
+    )
+    resume = models.OneToOneField(
+        ResumeFile, on_delete=models.CASCADE, related_name="batch_item", verbose_name=_("resume")
+    )
+    position = models.PositiveIntegerField(_("position"))
 
     class Meta:
         ordering = ["position"]
@@ -60,4 +70,4 @@ class UploadBatchItem(models.Model):
         verbose_name_plural = _("uploaded resumes")
 
     def __str__(self) -> str:
-        return f"Item {self.position} of batch #{self.batch_id}"
+        return _("Item %(n)s of batch #%(id)s") % {"n": self.position, "id": self.batch_id}

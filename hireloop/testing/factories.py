@@ -1,6 +1,7 @@
 """factory_boy factories shared by the tests of every app."""
 
 from decimal import Decimal
+from typing import cast
 
 import factory
 from django.contrib.auth.models import Group
@@ -99,7 +100,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 def staffed_job(*, organisation: Organisation, recruiter: User, interviewer: User) -> Job:
     """A job with its recruiter and interviewer and two weighted dimensions whose keywords
     the tests' answers ("We debugged it together.") match."""
-    job = JobFactory(organisation=organisation, created_by=recruiter)
+    job = cast(Job, JobFactory(organisation=organisation, created_by=recruiter))
     job.recruiters.add(recruiter)
     job.interviewers.add(interviewer)
     DimensionFactory(
