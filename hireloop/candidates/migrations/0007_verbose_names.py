@@ -195,7 +195,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='stagechange',
             name='reason_code',
-            field=models.CharField(blank=True, choices=[('shortlisted_on_invitation', 'Shortlisted on invitation'), ('invited', 'Invited to the AI interview'), ('interview_started', 'Candidate started the interview'), ('interview_completed', 'Candidate completed the interview')], max_length=40, verbose_name='reason code'),
+            field=models.CharField(blank=True, choices=[('shortlisted_on_invitation', 'Shortlisted on invitation'), ('invited', 'Invited to the AI interview'), ('interview_started', 'Candidate started the interview'), ('interview_completed', 'Candidate completed the interview'), ('offer_after_review', 'Offer decided after review'), ('rejected_after_review', 'Rejected after review')], max_length=40, verbose_name='reason code'),
         ),
         migrations.AlterField(
             model_name='stagechange',
