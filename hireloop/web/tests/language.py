@@ -34,8 +34,9 @@ WORD = r"[A-Za-z]+(?:['’-][A-Za-z]+)*"
 # Latin words in a row, one or more: English when any of them has a small letter.
 LATIN_RUN = re.compile(rf"{WORD}(?:[ ,.:;!?]+{WORD})*")
 # Not words of a language: e-mail addresses, paths and URLs, masked values (张*), codes and
-# identifiers (media_undecodable, v1, pbkdf2_sha256, application.stage_changed).
-NOT_PROSE = re.compile(r"\S+@\S+|\S*/\S*|\S*\*\S*|[\w.-]*[\d_][\w.-]*|\w+(?:\.\w+)+")
+# identifiers (media_undecodable, v1, pbkdf2_sha256, application.stage_changed), and the
+# placeholders a script fills in ({count}).
+NOT_PROSE = re.compile(r"\S+@\S+|\S*/\S*|\S*\*\S*|[\w.-]*[\d_][\w.-]*|\w+(?:\.\w+)+|\{\w+\}")
 # A value shown as data: a JSON object or list, or JSON's null.
 DATA = re.compile(r"\s*(?:[\[{].*[\]}]|null)\s*", re.S)
 TEXT_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
@@ -59,6 +60,10 @@ def visible_texts(html: str, language: str) -> Iterator[str]:
         if element is not root and element.get("lang", language) != language:
             continue
         yield from (element.get(name) or "" for name in TEXT_ATTRIBUTES)
+        # Texts the page's scripts show (data-count-text="{n} characters left").
+        yield from (
+            v for k, v in element.attrib.items() if k.startswith("data-") and k.endswith("-text")
+        )
         if element.tag == "input" and element.get("type") in ("submit", "button"):
             yield element.get("value") or ""
         yield element.text or ""
