@@ -1,15 +1,12 @@
 """Fixtures shared by every app's tests."""
 
-from decimal import Decimal
-
 import pytest
 
 from hireloop.testing.factories import (
     ApplicationFactory,
-    DimensionFactory,
-    JobFactory,
     OrganisationFactory,
     UserFactory,
+    staffed_job,
 )
 from hireloop.workflow.worker import run_queued_tasks
 
@@ -71,19 +68,7 @@ def auditor(db):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def job(organisation, recruiter, interviewer):  # type: ignore[no-untyped-def]
-    job = JobFactory(organisation=organisation, created_by=recruiter)
-    job.recruiters.add(recruiter)
-    job.interviewers.add(interviewer)
-    DimensionFactory(
-        job=job,
-        name="problem solving",
-        weight=Decimal(60),
-        keywords=["debug", "root cause", "measured"],
-    )
-    DimensionFactory(
-        job=job, name="teamwork", weight=Decimal(40), keywords=["team", "together", "helped"]
-    )
-    return job
+    return staffed_job(organisation=organisation, recruiter=recruiter, interviewer=interviewer)
 
 
 @pytest.fixture

@@ -111,12 +111,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
-    "axes",
+    "hireloop.accounts.admin_apps.LoginProtectionConfig",  # axes
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_tasks",
-    "django_tasks_db",
+    "hireloop.accounts.admin_apps.BackgroundTasksConfig",  # django_tasks_db
     "hireloop.privacy",
     "hireloop.accounts",
     "hireloop.org",

@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _create_role_groups(sender, using="default", **kwargs):  # type: ignore[no-untyped-def]
@@ -17,6 +18,7 @@ def _create_role_groups(sender, using="default", **kwargs):  # type: ignore[no-u
 class AccountsConfig(AppConfig):
     name = "hireloop.accounts"
     label = "accounts"
+    verbose_name = _("Accounts")
 
     def ready(self) -> None:
         post_migrate.connect(_create_role_groups, sender=self, dispatch_uid="hireloop-role-groups")

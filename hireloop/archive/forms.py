@@ -4,7 +4,6 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from hireloop.org.models import Department
@@ -13,20 +12,6 @@ from .enums import EmploymentStatus
 from .search import Ordering, Sort
 
 SEARCH_MAX_LENGTH = 100
-
-
-class DepartmentChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return department_label(obj)
-
-
-def department_label(department: Department | None) -> str:
-    """The department's name in the reader's language ("—" when none)."""
-    if department is None:
-        return "—"
-    if translation.get_language() == "en" and department.name_en:
-        return department.name_en
-    return department.name
 
 
 class EmployeeListForm(forms.Form):
@@ -46,7 +31,8 @@ class EmployeeListForm(forms.Form):
             }
         ),
     )
-    department = DepartmentChoiceField(
+    # Each department by its name in the reader's language (Department.__str__).
+    department = forms.ModelChoiceField(
         label=_("Department"),
         queryset=Department.objects.none(),
         required=False,

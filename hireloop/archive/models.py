@@ -13,10 +13,17 @@ from .enums import AttendanceStatus, EmploymentStatus
 
 class Employee(models.Model):
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="employees"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="employees",
+        verbose_name=_("organisation"),
     )
-    department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.SET_NULL)
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("department")
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("team")
+    )
     employee_number = models.CharField(_("employee number"), max_length=30, unique=True)
     name = EncryptedTextField(_("name"))
     email = EncryptedTextField(_("e-mail"), blank=True)
@@ -31,18 +38,26 @@ class Employee(models.Model):
     )
     hire_date = models.DateField(_("hire date"))
     status = models.CharField(
-        max_length=10, choices=EmploymentStatus.choices, default=EmploymentStatus.ACTIVE
+        _("status"),
+        max_length=10,
+        choices=EmploymentStatus.choices,
+        default=EmploymentStatus.ACTIVE,
     )
     left_on = models.DateField(_("left on"), null=True, blank=True)
     application = models.OneToOneField(
-        Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="employee"
+        Application,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employee",
+        verbose_name=_("application"),
     )
     interview_results = EncryptedJSONField(
         _("interview results"),
         blank=True,
         help_text=_("Scores and evidence carried over from the hiring interview."),
     )
-    resume_profile = EncryptedJSONField(blank=True)
+    resume_profile = EncryptedJSONField(_("resume profile"), blank=True)
 
     class Meta:
         ordering = ["employee_number"]
@@ -54,7 +69,9 @@ class Employee(models.Model):
 
 
 class PerformanceReview(models.Model):
-    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="reviews")
+    employee = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("employee")
+    )
     period = models.CharField(_("period"), max_length=20, help_text=_("e.g. 2025-H1"))
     rating = models.DecimalField(_("rating"), max_digits=3, decimal_places=1)
     metrics = models.JSONField(
@@ -75,10 +92,12 @@ class PerformanceReview(models.Model):
 
 
 class Promotion(models.Model):
-    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="promotions")
+    employee = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="promotions", verbose_name=_("employee")
+    )
     date = models.DateField(_("date"))
-    from_title = models.CharField(max_length=200)
-    to_title = models.CharField(max_length=200)
+    from_title = models.CharField(_("from title"), max_length=200)
+    to_title = models.CharField(_("to title"), max_length=200)
 
     class Meta:
         ordering = ["employee", "date"]
@@ -90,11 +109,13 @@ class Promotion(models.Model):
 
 
 class TrainingRecord(models.Model):
-    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="trainings")
+    employee = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="trainings", verbose_name=_("employee")
+    )
     course = models.CharField(_("course"), max_length=200)
     completed_on = models.DateField(_("completed on"))
-    hours = models.DecimalField(max_digits=5, decimal_places=1)
-    score = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1)
+    score = models.DecimalField(_("score"), max_digits=5, decimal_places=1, null=True, blank=True)
 
     class Meta:
         ordering = ["employee", "completed_on"]
@@ -106,10 +127,12 @@ class TrainingRecord(models.Model):
 
 
 class Shift(models.Model):
-    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="shifts")
-    date = models.DateField()
-    starts_at = models.TimeField()
-    ends_at = models.TimeField()
+    employee = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="shifts", verbose_name=_("employee")
+    )
+    date = models.DateField(_("date"))
+    starts_at = models.TimeField(_("starts at"))
+    ends_at = models.TimeField(_("ends at"))
 
     class Meta:
         ordering = ["employee", "date"]
@@ -121,11 +144,15 @@ class Shift(models.Model):
 
 
 class AttendanceRecord(models.Model):
-    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="attendance")
-    date = models.DateField()
-    status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
-    minutes_late = models.PositiveSmallIntegerField(default=0)
-    overtime_hours = models.DecimalField(max_digits=4, decimal_places=1, default=0)
+    employee = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("employee")
+    )
+    date = models.DateField(_("date"))
+    status = models.CharField(_("status"), max_length=10, choices=AttendanceStatus.choices)
+    minutes_late = models.PositiveSmallIntegerField(_("minutes late"), default=0)
+    overtime_hours = models.DecimalField(
+        _("overtime hours"), max_digits=4, decimal_places=1, default=0
+    )
 
     class Meta:
         ordering = ["employee", "date"]
@@ -134,16 +161,18 @@ class AttendanceRecord(models.Model):
         verbose_name_plural = _("attendance records")
 
     def __str__(self) -> str:
-        return f"{self.employee} {self.date} {self.status}"
+        return f"{self.employee} {self.date} {self.get_status_display()}"
 
 
 class EmployeeSearchTerm(models.Model):
     """One keyed hash of a term an employee is found by (archive.search, docs/search.md);
     the twin of candidates' CandidateSearchTerm, deleted with the employee."""
 
-    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="search_terms")
-    kind = models.CharField(max_length=5, choices=TermKind.choices)
-    digest = models.CharField(max_length=64, db_index=True)
+    employee = models.ForeignKey(
+        Employee, on_delete=models.CASCADE, related_name="search_terms", verbose_name=_("employee")
+    )
+    kind = models.CharField(_("term kind"), max_length=5, choices=TermKind.choices)
+    digest = models.CharField(_("search digest"), max_length=64, db_index=True)
 
     class Meta:
         verbose_name = _("employee search term")
@@ -153,4 +182,7 @@ class EmployeeSearchTerm(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} term of employee #{self.employee_id}"
+        return _("%(kind)s term of employee #%(id)s") % {
+            "kind": self.get_kind_display(),
+            "id": self.employee_id,
+        }

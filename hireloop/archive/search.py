@@ -10,12 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf
-from django.utils import translation
+from django.db.models import F, Q, QuerySet
 
 from hireloop.candidates.search import index_people, matching, replace_terms
 from hireloop.candidates.search_terms import Term, person_terms, sort_key
+from hireloop.org.models import display_name_in_sql
 
 from .models import Employee, EmployeeSearchTerm
 
@@ -94,12 +93,7 @@ def order_in_sql(employees: QuerySet[Employee], ordering: Ordering) -> QuerySet[
     elif ordering.column == Sort.HIRE_DATE:
         key = F("hire_date")
     else:  # department, by its name in the reader's language
-        english = translation.get_language() == "en"
-        key = (
-            Coalesce(NullIf("department__name_en", Value("")), "department__name")
-            if english
-            else F("department__name")
-        )
+        key = display_name_in_sql("department")
     direction = key.desc(nulls_last=True) if ordering.descending else key.asc(nulls_last=True)
     number = "-employee_number" if ordering.descending else "employee_number"
     return employees.order_by(direction, number)

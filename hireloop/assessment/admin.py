@@ -1,12 +1,19 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from .labels import ANCHOR_LEVELS
 from .models import DimensionScore, Report, ReportPdf
 
 
 class DimensionScoreInline(admin.TabularInline):
     model = DimensionScore
     extra = 0
-    readonly_fields = ("dimension", "score", "matched_anchor", "evidence", "rationale")
+    fields = ("dimension", "score", "closest_anchor", "evidence", "rationale")
+    readonly_fields = fields
+
+    @admin.display(description=_("closest anchor"))
+    def closest_anchor(self, score: DimensionScore) -> str:
+        return str(ANCHOR_LEVELS.get(score.matched_anchor, score.matched_anchor))
 
 
 @admin.register(Report)

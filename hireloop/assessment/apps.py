@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 def _score_when_interview_completes(payload: dict[str, Any]) -> None:
@@ -24,6 +25,7 @@ def _rescore_when_media_analysed(payload: dict[str, Any]) -> None:
 class AssessmentConfig(AppConfig):
     name = "hireloop.assessment"
     label = "assessment"
+    verbose_name = _("Assessment")
 
     def ready(self) -> None:
         from hireloop.workflow.enums import EventType

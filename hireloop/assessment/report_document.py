@@ -107,7 +107,6 @@ def _pdf_context(report: Report, masking: PdfMasking, language: str) -> dict[str
         series_names=("AI", _("Interviewer")),
         title=_("Radar chart of the dimension scores"),
     )
-    in_english = language == "en" and organisation.name_en
     if masking == PdfMasking.MASKED:
         label = masked_name(candidate)
         redactor = quote_redactor(candidate=candidate, viewer=None, always=True)
@@ -118,7 +117,7 @@ def _pdf_context(report: Report, masking: PdfMasking, language: str) -> dict[str
         "application": application,
         "candidate_label": label,
         "redactor": redactor,
-        "organisation_name": organisation.name_en if in_english else organisation.name,
+        "organisation_name": organisation.name_in(language),
         "scores": scores,
         "radar_svg": mark_safe(chart),  # noqa: S308 - radar_svg escapes every text it draws
         **report_summary_context(report=report, scores=scores),

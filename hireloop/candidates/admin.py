@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from hireloop.privacy.admin_mixins import AuditedPersonalDataAdmin
 from hireloop.privacy.masking import mask_name
@@ -19,10 +20,15 @@ class StageChangeInline(admin.TabularInline):
     model = StageChange
     extra = 0
     can_delete = False
-    readonly_fields = ("from_stage", "to_stage", "actor_label", "reason", "at")
+    fields = ("from_stage", "to_stage", "by", "reason", "at")
+    readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False
+
+    @admin.display(description=_("by"))
+    def by(self, change: StageChange) -> str:
+        return change.actor_name
 
 
 class ResumeInline(admin.TabularInline):
@@ -39,7 +45,7 @@ class CandidateAdmin(AuditedPersonalDataAdmin, admin.ModelAdmin):
     # Sensitive attributes appear on no page and no form: only the fairness audit reads them.
     fields = ("organisation", *PERSONAL_FIELDS)
 
-    @admin.display(description="name")
+    @admin.display(description=_("name"))
     def masked_name(self, obj: Candidate) -> str:
         return mask_name(obj.name)
 
@@ -60,8 +66,13 @@ class ApplicationAdmin(admin.ModelAdmin):
 
 @admin.register(StageChange)
 class StageChangeAdmin(admin.ModelAdmin):
-    list_display = ("application", "from_stage", "to_stage", "actor_label", "at")
-    readonly_fields = ("application", "from_stage", "to_stage", "actor", "actor_label", "reason")
+    list_display = ("application", "from_stage", "to_stage", "by", "at")
+    readonly_fields = ("application", "from_stage", "to_stage", "actor", "by", "reason")
+    exclude = ("actor_label",)
+
+    @admin.display(description=_("by"))
+    def by(self, change: StageChange) -> str:
+        return change.actor_name
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

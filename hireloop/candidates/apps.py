@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CandidatesConfig(AppConfig):
     name = "hireloop.candidates"
     label = "candidates"
+    verbose_name = _("Candidates")

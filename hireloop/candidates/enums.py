@@ -56,6 +56,9 @@ class StageReason(models.TextChoices):
     INVITED = "invited", _("Invited to the AI interview")
     INTERVIEW_STARTED = "interview_started", _("Candidate started the interview")
     INTERVIEW_COMPLETED = "interview_completed", _("Candidate completed the interview")
+    # A person's decision without words of their own: the page's default reason.
+    OFFER_AFTER_REVIEW = "offer_after_review", _("Offer decided after review")
+    REJECTED_AFTER_REVIEW = "rejected_after_review", _("Rejected after review")
 
 
 class TermKind(models.TextChoices):

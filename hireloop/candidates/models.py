@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from hireloop.jobs.models import Job
 from hireloop.org.models import Organisation
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
+from hireloop.privacy.labels import actor_name
 from hireloop.privacy.storage import delete_files_with_rows
 from hireloop.resumes.reasons import reason_text
 
@@ -22,7 +23,10 @@ class Candidate(models.Model):
     """
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="candidates"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="candidates",
+        verbose_name=_("organisation"),
     )
     name = EncryptedTextField(_("name"))
     email = EncryptedTextField(_("e-mail"), blank=True)
@@ -34,35 +38,48 @@ class Candidate(models.Model):
     region = EncryptedTextField(_("region of origin"), blank=True)
     # Keyed hashes (privacy.crypto.blind_index) of the encrypted contact details, so the same
     # person applying again is found without decrypting every candidate.
-    email_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
-    phone_index = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    email_index = models.CharField(
+        _("e-mail blind index"), max_length=64, blank=True, db_index=True, editable=False
+    )
+    phone_index = models.CharField(
+        _("phone blind index"), max_length=64, blank=True, db_index=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
 
     def __str__(self) -> str:
-        return f"Candidate #{self.pk}"
+        return _("Candidate #%(id)s") % {"id": self.pk}
 
 
 class Application(models.Model):
     """A candidate's application to one job, moving through the pipeline stages."""
 
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="applications")
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="applications")
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="applications", verbose_name=_("job")
+    )
+    candidate = models.ForeignKey(
+        Candidate,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("candidate"),
+    )
     stage = models.CharField(
         _("stage"), max_length=20, choices=Stage.choices, default=Stage.APPLIED, db_index=True
     )
     match_score = models.FloatField(_("match score"), null=True, blank=True)
-    match_explanation = EncryptedJSONField(blank=True)
+    match_explanation = EncryptedJSONField(_("match explanation"), blank=True)
     # Written by screening beside the score, in plain columns because the explanation is
     # encrypted and the job's list filters and sorts on them: whether the resume meets every
     # hard requirement, whether it has an integrity finding, and the job's requirements
     # revision the score was made against (older than the job's: made against earlier ones).
     meets_requirements = models.BooleanField(_("meets the hard requirements"), null=True)
     has_integrity_finding = models.BooleanField(_("integrity finding"), default=False)
-    screened_revision = models.PositiveIntegerField(null=True, editable=False)
+    screened_revision = models.PositiveIntegerField(
+        _("screened revision"), null=True, editable=False
+    )
     # Set when the resume came from a candidate already known to the organisation: the
     # application then belongs to that candidate, or, when the candidate had already applied
     # to this job, points to that earlier application.
@@ -70,10 +87,15 @@ class Application(models.Model):
         _("duplicate"), max_length=12, choices=DuplicateReason.choices, blank=True
     )
     duplicate_of = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("duplicate of"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("application")
@@ -81,24 +103,33 @@ class Application(models.Model):
         unique_together = [("job", "candidate")]
 
     def __str__(self) -> str:
-        return f"Application #{self.pk} · {self.job}"
+        return _("Application #%(id)s · %(job)s") % {"id": self.pk, "job": self.job}
 
 
 class StageChange(models.Model):
     """One move of an application, kept forever with who, when and why."""
 
     application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="stage_changes"
+        Application,
+        on_delete=models.CASCADE,
+        related_name="stage_changes",
+        verbose_name=_("application"),
     )
-    from_stage = models.CharField(max_length=20, choices=Stage.choices)
-    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    from_stage = models.CharField(_("from stage"), max_length=20, choices=Stage.choices)
+    to_stage = models.CharField(_("to stage"), max_length=20, choices=Stage.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("user"),
     )
-    actor_label = models.CharField(max_length=150)
-    reason = EncryptedTextField(blank=True)  # a person's words
-    reason_code = models.CharField(max_length=40, blank=True, choices=StageReason.choices)
-    at = models.DateTimeField(auto_now_add=True)
+    actor_label = models.CharField(_("by"), max_length=150)
+    reason = EncryptedTextField(_("reason"), blank=True)  # a person's words
+    reason_code = models.CharField(
+        _("reason code"), max_length=40, blank=True, choices=StageReason.choices
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:
         ordering = ["at", "id"]
@@ -106,7 +137,13 @@ class StageChange(models.Model):
         verbose_name_plural = _("stage changes")
 
     def __str__(self) -> str:
-        return f"{self.from_stage} → {self.to_stage}"
+        return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}"
+
+    @property
+    def actor_name(self) -> str:
+        """Who moved it: a user's name, or the candidate or the system in the reader's
+        language."""
+        return actor_name(self.actor_label, is_person=self.actor_id is not None)
 
     @property
     def reason_text(self) -> str:
@@ -120,29 +157,34 @@ def resume_upload_path(instance: "ResumeFile", filename: str) -> str:
 
 
 class ResumeFile(models.Model):
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="resumes")
-    file = models.FileField(upload_to=resume_upload_path)
-    original_name = EncryptedTextField()
-    content_type = models.CharField(max_length=100, blank=True)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64, db_index=True)
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="resumes", verbose_name=_("application")
+    )
+    file = models.FileField(_("file"), upload_to=resume_upload_path)
+    original_name = EncryptedTextField(_("original name"))
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     status = models.CharField(
-        max_length=10, choices=ResumeStatus.choices, default=ResumeStatus.PENDING
+        _("status"), max_length=10, choices=ResumeStatus.choices, default=ResumeStatus.PENDING
     )
     # Why the file could not be read: a code of hireloop.resumes.reasons and its parameters
     # (they name the file: encrypted), shown in each reader's language by error_text.
-    error_code = models.CharField(max_length=40, blank=True)
-    error_params = EncryptedJSONField(blank=True)
-    text = EncryptedTextField(blank=True)
-    parsed = EncryptedJSONField(blank=True)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    error_code = models.CharField(_("error code"), max_length=40, blank=True)
+    error_params = EncryptedJSONField(_("error parameters"), blank=True)
+    text = EncryptedTextField(_("text"), blank=True)
+    parsed = EncryptedJSONField(_("parsed"), blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("resume")
         verbose_name_plural = _("resumes")
 
     def __str__(self) -> str:
-        return f"Resume #{self.pk} ({self.get_status_display()})"
+        return _("Resume #%(id)s (%(status)s)") % {
+            "id": self.pk,
+            "status": self.get_status_display(),
+        }
 
     def error_text(self) -> str:
         """Why the file could not be read, in the reader's language ("" if it was read)."""
@@ -161,11 +203,13 @@ class ResumeEmbedding(models.Model):
     resume, so they are encrypted like it and deleted with it.
     """
 
-    resume = models.ForeignKey(ResumeFile, on_delete=models.CASCADE, related_name="embeddings")
-    key = models.CharField(max_length=150)
-    vectors = EncryptedTextField()  # base64 of float16 rows, one per passage
-    dimensions = models.PositiveSmallIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    resume = models.ForeignKey(
+        ResumeFile, on_delete=models.CASCADE, related_name="embeddings", verbose_name=_("resume")
+    )
+    key = models.CharField(_("engine key"), max_length=150)
+    vectors = EncryptedTextField(_("vectors"))  # base64 of float16 rows, one per passage
+    dimensions = models.PositiveSmallIntegerField(_("dimensions"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("resume embedding")
@@ -175,7 +219,10 @@ class ResumeEmbedding(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Embedding of resume #{self.resume_id} ({self.key.split('/')[0]})"
+        return _("Embedding of resume #%(id)s (%(engine)s)") % {
+            "id": self.resume_id,
+            "engine": self.key.split("/")[0],
+        }
 
 
 class CandidateSearchTerm(models.Model):
@@ -186,9 +233,14 @@ class CandidateSearchTerm(models.Model):
     term" and nothing else. Rebuilt from the encrypted fields whenever they change.
     """
 
-    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="search_terms")
-    kind = models.CharField(max_length=5, choices=TermKind.choices)
-    digest = models.CharField(max_length=64, db_index=True)
+    candidate = models.ForeignKey(
+        Candidate,
+        on_delete=models.CASCADE,
+        related_name="search_terms",
+        verbose_name=_("candidate"),
+    )
+    kind = models.CharField(_("term kind"), max_length=5, choices=TermKind.choices)
+    digest = models.CharField(_("search digest"), max_length=64, db_index=True)
 
     class Meta:
         verbose_name = _("candidate search term")
@@ -198,7 +250,10 @@ class CandidateSearchTerm(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kind} term of candidate #{self.candidate_id}"
+        return _("%(kind)s term of candidate #%(id)s") % {
+            "kind": self.get_kind_display(),
+            "id": self.candidate_id,
+        }
 
 
 # An erased candidate's resume file goes with its row.

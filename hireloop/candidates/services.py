@@ -57,13 +57,13 @@ def access_application(user: Any, application_id: int) -> Application:
 def check_transition(*, application: Application, to_stage: str, actor: Any) -> None:
     if to_stage not in ALLOWED_TRANSITIONS[application.stage]:
         raise InvalidTransition(
-            f"An application cannot move from {Stage(application.stage).label} "
-            f"to {Stage(to_stage).label}."
+            _("An application cannot move from %(stage)s to %(to_stage)s.")
+            % {"stage": Stage(application.stage).label, "to_stage": Stage(to_stage).label}
         )
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
     if to_stage in HUMAN_ONLY_STAGES and not is_person:
         # PIPL Art. 24, GDPR Art. 22: no decision about a candidate by automated means alone.
-        raise InvalidTransition("Only a person can make this decision.")
+        raise InvalidTransition(_("Only a person can make this decision."))
 
 
 def do_move_stage(
@@ -85,7 +85,7 @@ def do_move_stage(
     if to_stage in DECISION_STAGES and not decided:
         raise InvalidTransition("A decision is made through decisions.do_decide.")
     if not reason.strip() and reason_code not in StageReason.values:
-        raise InvalidTransition("A stage change needs a reason.")
+        raise InvalidTransition(_("A stage change needs a reason."))
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         check_transition(application=locked, to_stage=to_stage, actor=actor)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DecisionsConfig(AppConfig):
@@ -6,3 +7,4 @@ class DecisionsConfig(AppConfig):
 
     name = "hireloop.decisions"
     label = "decisions"
+    verbose_name = _("Decisions")

@@ -15,8 +15,12 @@ from .enums import ReviewDecision, ReviewRequestStatus
 class InterviewerReview(models.Model):
     """A person's own reading of the interview: scores, comments, notes (M14)."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="reviews")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("report")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("reviewer")
+    )
     scores = models.JSONField(_("scores"), default=dict, help_text=_("dimension id → 0–10"))
     comments = EncryptedTextField(_("comments"), blank=True)
     # Reviews saved before decisions became their own confirmed step carry the decision that
@@ -26,9 +30,9 @@ class InterviewerReview(models.Model):
     )
     # How each dimension where the person and the AI differed beyond the threshold was
     # resolved: [{dimension_id, ai, first, final, resolution: "kept" | "adjusted"}] (M14).
-    divergences = models.JSONField(default=list, blank=True)
+    divergences = models.JSONField(_("divergences"), default=list, blank=True)
     divergence_note = EncryptedTextField(_("why the scores differ"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         db_table = "assessment_interviewerreview"
@@ -37,16 +41,21 @@ class InterviewerReview(models.Model):
         verbose_name_plural = _("interviewer reviews")
 
     def __str__(self) -> str:
-        return f"Review by {self.reviewer}"
+        return _("Review by %(reviewer)s") % {"reviewer": self.reviewer}
 
 
 class AnswerAnnotation(models.Model):
     """An interviewer's note on one answer, saved with their review."""
 
     review = models.ForeignKey(
-        InterviewerReview, on_delete=models.CASCADE, related_name="annotations"
+        InterviewerReview,
+        on_delete=models.CASCADE,
+        related_name="annotations",
+        verbose_name=_("review"),
     )
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="annotations")
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, related_name="annotations", verbose_name=_("answer")
+    )
     text = EncryptedTextField(_("annotation"))
 
     class Meta:
@@ -56,22 +65,31 @@ class AnswerAnnotation(models.Model):
         verbose_name_plural = _("answer annotations")
 
     def __str__(self) -> str:
-        return f"Annotation on answer #{self.answer_id}"
+        return _("Annotation on answer #%(id)s") % {"id": self.answer_id}
 
 
 class HumanReviewRequest(models.Model):
     """A candidate's request that a person review their assessment (M15; PIPL Art. 24)."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="review_requests")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="review_requests", verbose_name=_("report")
+    )
     message = EncryptedTextField(_("message"), blank=True)
     status = models.CharField(
-        max_length=10, choices=ReviewRequestStatus.choices, default=ReviewRequestStatus.OPEN
+        _("status"),
+        max_length=10,
+        choices=ReviewRequestStatus.choices,
+        default=ReviewRequestStatus.OPEN,
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        verbose_name=_("resolved by"),
     )
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolution = EncryptedTextField(_("outcome"), blank=True)
 
     class Meta:
@@ -88,4 +106,7 @@ class HumanReviewRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Review request #{self.pk} ({self.status})"
+        return _("Review request #%(id)s (%(status)s)") % {
+            "id": self.pk,
+            "status": self.get_status_display(),
+        }

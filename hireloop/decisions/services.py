@@ -76,8 +76,11 @@ def decisions_open_to(user: Any, application: Application) -> list[Decision]:
     ]
 
 
-def do_decide(*, application: Application, decision: str, actor: Any, reason: str) -> None:
-    """Move the application to the decision's stage, recorded as the actor's decision.
+def do_decide(
+    *, application: Application, decision: str, actor: Any, reason: str, reason_code: str = ""
+) -> None:
+    """Move the application to the decision's stage, recorded as the actor's decision: why
+    in the actor's words (``reason``), or as a ``candidates.enums.StageReason`` code.
 
     Runs inside the caller's transaction when there is one (the hire also writes the
     employee record in the same one).
@@ -89,6 +92,7 @@ def do_decide(*, application: Application, decision: str, actor: Any, reason: st
             to_stage=STAGE_OF[Decision(decision)],
             actor=actor,
             reason=reason,
+            reason_code=reason_code,
             decided=True,
         )
         do_audit(

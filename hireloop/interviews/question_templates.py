@@ -27,5 +27,27 @@ TEMPLATES = {
 }
 
 
+# Capitalised words that stay capitalised inside a sentence, at the start of a dimension's
+# name: languages and common tools (acronyms, "SQL", and names like "JavaScript" keep their
+# capitals anyway).
+PROPER_NOUNS = frozenset({
+    "English", "Chinese", "Mandarin", "Cantonese", "Japanese", "Korean", "German", "French",
+    "Spanish", "Python", "Java", "Excel", "Linux", "Docker", "Kubernetes", "Rust", "Ruby",
+    "Swift", "Kotlin", "Scala",
+})  # fmt: skip
+
+
+def mid_sentence(name: str) -> str:
+    """A dimension's name as it reads inside an English sentence: "System design" → "system
+    design"; "SQL tuning", "JavaScript" and "Python programming" keep their capitals."""
+    first = name.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first not in PROPER_NOUNS:
+        return name[0].lower() + name[1:]
+    return name
+
+
 def questions_for(dimension_name: str, language: str) -> list[str]:
-    return [t.format(name=dimension_name) for t in TEMPLATES.get(language, TEMPLATES["en"])]
+    """The template questions about a dimension, in the job's language."""
+    templates = TEMPLATES.get(language, TEMPLATES["en"])
+    name = dimension_name if language.startswith("zh") else mid_sentence(dimension_name)
+    return [t.format(name=name) for t in templates]

@@ -36,9 +36,10 @@ EDITABLE_FIELDS = (*SCREENING_FIELDS, "department")
 
 
 def _recorded(job: Job, name: str) -> Any:
-    """A field's value as a change record and the audit log keep it (JSON, readable)."""
+    """A field's value as a change record and the audit log keep it (JSON, readable): the
+    department by its names in both languages, each reader sees theirs (name_of_record)."""
     if name == "department":
-        return job.department.name if job.department else ""
+        return job.department.as_record() if job.department else ""
     return getattr(job, name)
 
 

@@ -7,7 +7,7 @@ class Degree(models.IntegerChoices):
 
     NONE = 0, _("No requirement")
     HIGH_SCHOOL = 1, _("High school")
-    ASSOCIATE = 2, _("Associate (大专)")
+    ASSOCIATE = 2, _("Associate degree")
     BACHELOR = 3, _("Bachelor")
     MASTER = 4, _("Master")
     DOCTORATE = 5, _("Doctorate")

@@ -13,9 +13,15 @@ from .enums import Degree, JobChangeKind, JobStatus, Language
 class Job(models.Model):
     """A job opening with its requirements and competency profile (M1)."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="jobs")
-    department = models.ForeignKey(Department, null=True, blank=True, on_delete=models.SET_NULL)
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="jobs", verbose_name=_("organisation")
+    )
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("department")
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("team")
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     language = models.CharField(
@@ -30,13 +36,23 @@ class Job(models.Model):
     must_have_keywords = models.JSONField(_("must-have keywords"), default=list, blank=True)
     bonus_keywords = models.JSONField(_("bonus keywords"), default=list, blank=True)
     recruiters = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="recruiting_jobs"
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="recruiting_jobs",
+        verbose_name=_("recruiters"),
     )
     interviewers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="interviewing_jobs"
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="interviewing_jobs",
+        verbose_name=_("interviewers"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     # Share of the overall score given to the delivery of recorded answers (timing
     # observations: pace, pauses, fillers). Zero unless HR enables it, and every change is
@@ -52,8 +68,10 @@ class Job(models.Model):
     # years, skills, keywords). Screening stamps each score with the revision it was made
     # against, so a score made against earlier requirements is marked as such until the
     # job's resumes are screened again.
-    requirements_revision = models.PositiveIntegerField(default=1, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    requirements_revision = models.PositiveIntegerField(
+        _("requirements revision"), default=1, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -70,7 +88,9 @@ class Job(models.Model):
 class Dimension(models.Model):
     """One competency of a job's profile, with its weight and behavioural anchors."""
 
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="dimensions")
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="dimensions", verbose_name=_("job")
+    )
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     weight = models.DecimalField(
@@ -84,7 +104,7 @@ class Dimension(models.Model):
     anchor_mid = models.TextField(_("middle anchor"), help_text=_("What a middling answer shows."))
     anchor_high = models.TextField(_("high anchor"), help_text=_("What a strong answer shows."))
     keywords = models.JSONField(_("indicator keywords"), default=list, blank=True)
-    position = models.PositiveSmallIntegerField(default=0)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["job", "position", "id"]
@@ -99,12 +119,20 @@ class Dimension(models.Model):
 class ProfileChange(models.Model):
     """One edit of a job's competency profile: who, when, why, and the weights before/after."""
 
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="profile_changes")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField(auto_now_add=True)
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="profile_changes", verbose_name=_("job")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name=_("actor")
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
     reason = models.TextField(_("reason"), blank=True)
-    before = models.JSONField(default=dict, help_text=_("dimension name -> weight"))
-    after = models.JSONField(default=dict, help_text=_("dimension name -> weight"))
+    before = models.JSONField(
+        _("before the change"), default=dict, help_text=_("dimension name -> weight")
+    )
+    after = models.JSONField(
+        _("after the change"), default=dict, help_text=_("dimension name -> weight")
+    )
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -112,7 +140,10 @@ class ProfileChange(models.Model):
         verbose_name_plural = _("profile changes")
 
     def __str__(self) -> str:
-        return f"Profile change of {self.job} at {self.at:%Y-%m-%d %H:%M}"
+        return _("Profile change of %(job)s at %(at)s") % {
+            "job": self.job,
+            "at": f"{self.at:%Y-%m-%d %H:%M}",
+        }
 
 
 class JobChange(models.Model):
@@ -121,13 +152,17 @@ class JobChange(models.Model):
     before and after hold the changed fields only (field name -> value), as the audit entry does.
     """
 
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="changes")
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="changes", verbose_name=_("job")
+    )
     kind = models.CharField(_("change"), max_length=20, choices=JobChangeKind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, verbose_name=_("actor")
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
     reason = models.TextField(_("reason"), blank=True)
-    before = models.JSONField(default=dict)
-    after = models.JSONField(default=dict)
+    before = models.JSONField(_("before the change"), default=dict)
+    after = models.JSONField(_("after the change"), default=dict)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -135,4 +170,8 @@ class JobChange(models.Model):
         verbose_name_plural = _("job changes")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} of {self.job} at {self.at:%Y-%m-%d %H:%M}"
+        return _("%(kind)s of %(job)s at %(at)s") % {
+            "kind": self.get_kind_display(),
+            "job": self.job,
+            "at": f"{self.at:%Y-%m-%d %H:%M}",
+        }

@@ -134,12 +134,12 @@ def check_may_manage_job(user: Any, job: Job) -> None:
 
 def check_profile(dimensions: list[DimensionSpec]) -> None:
     if not dimensions:
-        raise InvalidProfile("A job needs at least one competency dimension.")
+        raise InvalidProfile(_("A job needs at least one competency dimension."))
     names = [d.name.strip() for d in dimensions]
     if len(set(names)) != len(names):
-        raise InvalidProfile("Two dimensions have the same name.")
+        raise InvalidProfile(_("Two dimensions have the same name."))
     if sum(d.weight for d in dimensions) <= 0:
-        raise InvalidProfile("The dimension weights must add up to more than zero.")
+        raise InvalidProfile(_("The dimension weights must add up to more than zero."))
 
 
 def do_create_job(

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MediaConfig(AppConfig):
     name = "hireloop.media"
     label = "media"
-    verbose_name = "Media analysis"
+    verbose_name = _("Media analysis")
 
     def ready(self) -> None:
         from hireloop.workflow.enums import EventType

@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from .models import AuditEntry, AuditHead
 
@@ -103,13 +104,36 @@ def _append_checkpoint(line: str) -> None:
 # --- verification ------------------------------------------------------------------------
 
 
+# The kinds of problem, as the audit log's page names them.
+PROBLEM_KINDS = {
+    "edited": gettext_lazy("edited entry"),
+    "broken_link": gettext_lazy("broken link"),
+    "head": gettext_lazy("head row"),
+    "deleted_tail": gettext_lazy("deleted entries"),
+    "checkpoint": gettext_lazy("checkpoint"),
+}
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One way the log does not hold: kind, the entry (or checkpoint) concerned, and why."""
+    """One way the log does not hold: kind, the entry (or checkpoint) concerned, and why.
+
+    Why is kept as an English sentence and its values, and read in the reader's language
+    (``detail``): the report is cached for a minute, for readers of either language.
+    """
 
     kind: str  # edited | broken_link | head | deleted_tail | checkpoint
     entry_id: int | None
-    detail: str
+    message: str  # marked with gettext_noop; %(name)s for the values in params
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def detail(self) -> str:
+        return gettext(self.message) % self.params
+
+    @property
+    def kind_name(self) -> str:
+        return str(PROBLEM_KINDS.get(self.kind, self.kind))
 
 
 @dataclass
@@ -132,10 +156,16 @@ def verify_audit_log() -> AuditReport:
     for entry in AuditEntry.objects.order_by("id").iterator(chunk_size=2000):
         report.entries += 1
         if entry.compute_mac(key) != entry.mac:
-            report.problems.append(Problem("edited", entry.id, "MAC does not match the entry"))
+            report.problems.append(
+                Problem("edited", entry.id, gettext_noop("MAC does not match the entry"))
+            )
         if entry.previous_mac != previous:
             report.problems.append(
-                Problem("broken_link", entry.id, "the entry before it is missing or forked")
+                Problem(
+                    "broken_link",
+                    entry.id,
+                    gettext_noop("the entry before it is missing or forked"),
+                )
             )
         macs[entry.id] = entry.mac
         previous = entry.mac
@@ -148,17 +178,21 @@ def verify_audit_log() -> AuditReport:
 def _check_head(head: AuditHead | None, report: AuditReport, last: str, key: bytes) -> None:
     if head is None:
         if report.entries:
-            report.problems.append(Problem("head", None, "the head row is missing"))
+            report.problems.append(Problem("head", None, gettext_noop("the head row is missing")))
         return
     if head.compute_mac(key) != head.mac:
-        report.problems.append(Problem("head", None, "the head row's MAC does not match"))
+        report.problems.append(
+            Problem("head", None, gettext_noop("the head row's MAC does not match"))
+        )
     elif head.count != report.entries or head.last_mac != last:
         report.problems.append(
             Problem(
                 "deleted_tail",
                 head.last_id,
-                f"the head names {head.count} entries ending at #{head.last_id}; "
-                f"the log has {report.entries}",
+                gettext_noop(
+                    "the head names %(count)s entries ending at #%(last)s; the log has %(entries)s"
+                ),
+                {"count": head.count, "last": head.last_id, "entries": report.entries},
             )
         )
 
@@ -174,7 +208,14 @@ def _check_checkpoints(
         for number, line in enumerate(lines, start=1):
             checkpoint = _read_checkpoint(line, key)
             if checkpoint is None:
-                report.problems.append(Problem("checkpoint", None, f"line {number} is not signed"))
+                report.problems.append(
+                    Problem(
+                        "checkpoint",
+                        None,
+                        gettext_noop("line %(number)s is not signed"),
+                        {"number": number},
+                    )
+                )
                 continue
             if checkpoint["log"] != head.log_id:
                 continue  # another database's log shares the file
@@ -184,8 +225,15 @@ def _check_checkpoints(
                     Problem(
                         "deleted_tail",
                         checkpoint["last_id"],
-                        f"checkpoint {number} names entry #{checkpoint['last_id']} "
-                        f"of {checkpoint['count']}, which the log no longer holds as signed",
+                        gettext_noop(
+                            "checkpoint %(number)s names entry #%(last)s of %(count)s, which "
+                            "the log no longer holds as signed"
+                        ),
+                        {
+                            "number": number,
+                            "last": checkpoint["last_id"],
+                            "count": checkpoint["count"],
+                        },
                     )
                 )
 

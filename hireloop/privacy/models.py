@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .labels import actor_name, object_type_name
+
 
 class AuditAction(models.TextChoices):
     REVEAL = "reveal", _("Viewed unmasked personal data")
@@ -41,20 +43,24 @@ class AuditEntry(models.Model):
     ``privacy.audit.verify_audit_log`` finds where. Ids are given by the writer, in order.
     """
 
-    id = models.BigIntegerField(primary_key=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
+    id = models.BigIntegerField(_("entry number"), primary_key=True)
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     # PROTECT: a user with audit entries is deactivated, never deleted (a deletion would
     # rewrite actor_id in their entries and break the chain).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        verbose_name=_("user"),
     )
-    actor_label = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=20, choices=AuditAction.choices)
-    object_type = models.CharField(max_length=60)
-    object_id = models.CharField(max_length=64)
-    detail = models.JSONField(default=dict, blank=True)
-    previous_mac = models.CharField(max_length=64, blank=True)
-    mac = models.CharField(max_length=64, unique=True)
+    actor_label = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)
+    object_type = models.CharField(_("record type"), max_length=60)
+    object_id = models.CharField(_("record id"), max_length=64)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+    previous_mac = models.CharField(_("previous MAC"), max_length=64, blank=True)
+    mac = models.CharField(_("MAC"), max_length=64, unique=True)
 
     objects = AuditQuerySet.as_manager()
 
@@ -64,7 +70,8 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit log")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}"
+        action = self.get_action_display()  # type: ignore[attr-defined]
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {action} {self.object_type_name}"
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if not self._state.adding:
@@ -74,6 +81,14 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise AppendOnlyError("The audit log is append-only.")
+
+    @property
+    def actor_name(self) -> str:
+        return actor_name(self.actor_label, is_person=self.actor_id is not None)
+
+    @property
+    def object_type_name(self) -> str:
+        return object_type_name(self.object_type)
 
     def compute_mac(self, key: bytes) -> str:
         """HMAC-SHA256 over every column, in a fixed order."""
@@ -103,14 +118,21 @@ class AuditHead(models.Model):
     deleting the newest entries; the checkpoints outside the database catch a deleted head row.
     """
 
-    log_id = models.CharField(max_length=32)
-    count = models.BigIntegerField(default=0)
-    last_id = models.BigIntegerField(default=0)
-    last_mac = models.CharField(max_length=64, blank=True)
-    mac = models.CharField(max_length=64, blank=True)
+    log_id = models.CharField(_("log id"), max_length=32)
+    count = models.BigIntegerField(_("entries"), default=0)
+    last_id = models.BigIntegerField(_("last entry"), default=0)
+    last_mac = models.CharField(_("last entry's MAC"), max_length=64, blank=True)
+    mac = models.CharField(_("MAC"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("audit log head")
+        verbose_name_plural = _("audit log head")
 
     def __str__(self) -> str:
-        return f"audit head: {self.count} entries, last #{self.last_id}"
+        return _("Audit log head: %(count)s entries, last #%(id)s") % {
+            "count": self.count,
+            "id": self.last_id,
+        }
 
     def compute_mac(self, key: bytes) -> str:
         body = json.dumps([self.pk, self.log_id, self.count, self.last_id, self.last_mac])

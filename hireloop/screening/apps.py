@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 def _rescreen_when_requirements_change(payload: dict[str, Any]) -> None:
@@ -12,6 +13,7 @@ def _rescreen_when_requirements_change(payload: dict[str, Any]) -> None:
 class ScreeningConfig(AppConfig):
     name = "hireloop.screening"
     label = "screening"
+    verbose_name = _("Screening")
 
     def ready(self) -> None:
         from hireloop.workflow.enums import EventType

@@ -23,23 +23,29 @@ class UploadBatch(models.Model):
     deleted once expanded: afterwards only the resumes themselves hold personal data.
     """
 
-    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="upload_batches")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="upload_batches", verbose_name=_("job")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    token = models.CharField(max_length=32, unique=True)
-    archive = models.FileField(upload_to=archive_upload_path, blank=True)
-    archive_name = EncryptedTextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    token = models.CharField(_("token"), max_length=32, unique=True)
+    archive = models.FileField(_("archive"), upload_to=archive_upload_path, blank=True)
+    archive_name = EncryptedTextField(_("archive name"), blank=True)
     status = models.CharField(
-        max_length=10, choices=BatchStatus.choices, default=BatchStatus.RECEIVED
+        _("status"), max_length=10, choices=BatchStatus.choices, default=BatchStatus.RECEIVED
     )
     # Why the whole archive failed: a code of reasons.REJECTIONS and its parameters (they
     # name the archive: encrypted), shown in each reader's language by error_text.
-    error_code = models.CharField(max_length=40, blank=True)
-    error_params = EncryptedJSONField(blank=True)
+    error_code = models.CharField(_("error code"), max_length=40, blank=True)
+    error_params = EncryptedJSONField(_("error parameters"), blank=True)
     # Files the batch refused (empty, too large, a bomb): {"code", "params"} each, as above.
-    rejected = EncryptedJSONField(default=list, blank=True)
+    rejected = EncryptedJSONField(_("refused files"), default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -47,7 +53,7 @@ class UploadBatch(models.Model):
         verbose_name_plural = _("upload batches")
 
     def __str__(self) -> str:
-        return f"Upload #{self.pk} for {self.job}"
+        return _("Upload #%(id)s for %(job)s") % {"id": self.pk, "job": self.job}
 
     def error_text(self) -> str:
         """Why the archive failed, in the reader's language ("" if it did not)."""
@@ -68,9 +74,13 @@ class UploadBatchItem(models.Model):
     """One resume of a batch; ``position`` is its index in the zip, so re-expansion after a
     crash skips what was already stored."""
 
-    batch = models.ForeignKey(UploadBatch, on_delete=models.CASCADE, related_name="items")
-    resume = models.OneToOneField(ResumeFile, on_delete=models.CASCADE, related_name="batch_item")
-    position = models.PositiveIntegerField()
+    batch = models.ForeignKey(
+        UploadBatch, on_delete=models.CASCADE, related_name="items", verbose_name=_("batch")
+    )
+    resume = models.OneToOneField(
+        ResumeFile, on_delete=models.CASCADE, related_name="batch_item", verbose_name=_("resume")
+    )
+    position = models.PositiveIntegerField(_("position"))
 
     class Meta:
         ordering = ["position"]
@@ -79,7 +89,7 @@ class UploadBatchItem(models.Model):
         verbose_name_plural = _("uploaded resumes")
 
     def __str__(self) -> str:
-        return f"Item {self.position} of batch #{self.batch_id}"
+        return _("Item %(n)s of batch #%(id)s") % {"n": self.position, "id": self.batch_id}
 
 
 # A batch deleted before it was unpacked leaves no archive of resumes behind.

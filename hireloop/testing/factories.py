@@ -1,6 +1,7 @@
 """factory_boy factories shared by the tests of every app."""
 
 from decimal import Decimal
+from typing import cast
 
 import factory
 from django.contrib.auth.models import Group
@@ -94,3 +95,21 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     candidate = factory.SubFactory(
         CandidateFactory, organisation=factory.SelfAttribute("..job.organisation")
     )
+
+
+def staffed_job(*, organisation: Organisation, recruiter: User, interviewer: User) -> Job:
+    """A job with its recruiter and interviewer and two weighted dimensions whose keywords
+    the tests' answers ("We debugged it together.") match."""
+    job = cast(Job, JobFactory(organisation=organisation, created_by=recruiter))
+    job.recruiters.add(recruiter)
+    job.interviewers.add(interviewer)
+    DimensionFactory(
+        job=job,
+        name="problem solving",
+        weight=Decimal(60),
+        keywords=["debug", "root cause", "measured"],
+    )
+    DimensionFactory(
+        job=job, name="teamwork", weight=Decimal(40), keywords=["team", "together", "helped"]
+    )
+    return job

@@ -5,7 +5,6 @@ from typing import cast
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from hireloop.accounts.models import User
@@ -16,7 +15,7 @@ from hireloop.jobs.changes import EDITABLE_FIELDS
 from hireloop.jobs.enums import JobStatus
 from hireloop.jobs.models import Job
 from hireloop.jobs.services import DimensionSpec
-from hireloop.org.models import Department, Organisation
+from hireloop.org.models import Department, Organisation, display_name_in_sql
 
 
 def split_terms(text: str) -> list[str]:
@@ -43,32 +42,21 @@ class TermsField(forms.CharField):
         return self.to_python(data) != (initial or [])
 
 
-def department_name(department: Department | None) -> str:
-    """A department's name in the page's language (its English name where it has one)."""
-    if department is None:
-        return ""
-    if translation.get_language() == "en" and department.name_en:
-        return department.name_en
-    return department.name
-
-
 def departments_of(organisation: Organisation | None) -> QuerySet[Department]:
     if organisation is None:
         return Department.objects.none()
-    return Department.objects.filter(organisation=organisation).order_by("name")
+    return Department.objects.filter(organisation=organisation).order_by(display_name_in_sql())
 
 
 class DepartmentField(forms.ModelChoiceField):
-    """The organisation's departments (the form sets its queryset), named in the page's language."""
+    """The organisation's departments (the form sets its queryset), each by its name in the
+    reader's language (Department.__str__)."""
 
     def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
         kwargs.setdefault("queryset", Department.objects.none())
         kwargs.setdefault("label", _("Department"))
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
-
-    def label_from_instance(self, obj: Department) -> str:  # type: ignore[override]
-        return department_name(obj)
 
 
 class JobForm(forms.ModelForm):

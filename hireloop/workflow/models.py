@@ -11,12 +11,14 @@ class OutboxEvent(models.Model):
     so an event exists if and only if its change was committed.
     """
 
-    type = models.CharField(max_length=50, choices=EventType.choices, db_index=True)
-    payload = models.JSONField(default=dict)
-    created_at = models.DateTimeField(auto_now_add=True)
-    dispatched_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    type = models.CharField(
+        _("event type"), max_length=50, choices=EventType.choices, db_index=True
+    )
+    payload = models.JSONField(_("payload"), default=dict)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    dispatched_at = models.DateTimeField(_("dispatched at"), null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:
         ordering = ["id"]
@@ -24,4 +26,4 @@ class OutboxEvent(models.Model):
         verbose_name_plural = _("outbox events")
 
     def __str__(self) -> str:
-        return f"{self.type} #{self.pk}"
+        return f"{self.get_type_display()} #{self.pk}"

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from hireloop.candidates.enums import ALLOWED_TRANSITIONS, Stage
 from hireloop.candidates.models import StageChange
@@ -7,6 +8,13 @@ from hireloop.errors import InvalidTransition
 from hireloop.workflow.models import OutboxEvent
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():  # type: ignore[no-untyped-def]
+    """The refusals are read in English here (the services speak the active language)."""
+    with translation.override("en"):
+        yield
 
 
 def test_a_move_is_recorded_with_actor_time_reason_and_event(application, recruiter):  # type: ignore[no-untyped-def]

@@ -5,8 +5,9 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
-from hireloop.candidates.enums import Stage
+from hireloop.candidates.enums import Stage, StageReason
 from hireloop.candidates.models import StageChange
 from hireloop.decisions.models import InterviewerReview
 from hireloop.privacy.models import AuditEntry
@@ -143,7 +144,11 @@ def test_the_page_offers_only_the_decisions_the_reader_may_take_now(
     )
     application.refresh_from_db()
     assert application.stage == Stage.OFFER
-    assert StageChange.objects.get(to_stage=Stage.OFFER).reason == "Offer decided after review"
+    # No words of the decider's own: a code, read in each reader's language.
+    change = StageChange.objects.get(to_stage=Stage.OFFER)
+    assert change.reason == "" and change.reason_code == StageReason.OFFER_AFTER_REVIEW
+    with translation.override("zh-hans"):
+        assert change.reason_text == "经评审决定发放录用意向"
     page = client.get(reverse("web:report_detail", args=[report.pk])).content.decode()
     assert 'data-testid="decide-reject"' in page and 'data-testid="decide-offer"' not in page
     # An offer made cannot be made again: the page says so and the post changes nothing.

@@ -31,3 +31,18 @@ def test_template_questions_read_naturally_for_a_noun_dimension() -> None:
         # "发挥「系统设计」", "体现您「系统设计」": a verb that needs an ability, given a field
         assert not any(f"发挥「{name}」" in q or f"体现您「{name}」" in q for q in questions)
         assert not any(f"体现你「{name}」" in q for q in questions)
+
+
+def test_english_template_questions_read_the_dimension_mid_sentence() -> None:
+    questions = question_templates.questions_for("System design", "en")
+    assert "shows your system design:" in questions[0]
+    assert not any("System design" in question for question in questions)
+    # Acronyms, names with inner capitals and proper nouns keep their capitals.
+    for name in ("SQL tuning", "JavaScript", "Python programming", "English communication"):
+        assert all(name in q for q in question_templates.questions_for(name, "en")), name
+    assert "shows your teamwork:" in question_templates.questions_for("teamwork", "en")[0]
+    # Chinese has no capitals: the name is quoted as written.
+    assert all(
+        "「System design」" in q
+        for q in question_templates.questions_for("System design", "zh-hans")
+    )

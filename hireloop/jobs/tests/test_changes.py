@@ -68,7 +68,9 @@ def test_a_change_screening_does_not_read_keeps_the_scores(job, recruiter, organ
     sales = Department.objects.create(organisation=organisation, name="销售部", name_en="Sales")
     change = do_update_job(job=job, actor=recruiter, reason="Moved", changes={"department": sales})
     job.refresh_from_db()
-    assert job.department == sales and change.after == {"department": "销售部"}
+    # Both names are kept: the record reads in each reader's language.
+    assert job.department == sales
+    assert change.after == {"department": {"name": "销售部", "name_en": "Sales"}}
     assert job.requirements_revision == 1
     assert not OutboxEvent.objects.filter(type=EventType.REQUIREMENTS_CHANGED).exists()
 

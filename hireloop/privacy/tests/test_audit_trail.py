@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from hireloop.privacy.audit import verify_audit_log
 from hireloop.privacy.models import AuditAction, AuditEntry, AuditHead
@@ -183,3 +184,14 @@ def test_a_user_with_audit_entries_cannot_be_deleted(log, recruiter) -> None:  #
     with pytest.raises(ProtectedError):
         recruiter.delete()
     assert verify_audit_log().intact
+
+
+def test_the_problems_read_in_the_readers_language(log) -> None:  # type: ignore[no-untyped-def]
+    _sql("DELETE FROM privacy_auditentry WHERE id = %s", log[4].pk)
+    problems = verify_audit_log().problems  # one report, cached for readers of both languages
+    with translation.override("en"):
+        english = [(p.kind_name, p.detail) for p in problems]
+    with translation.override("zh-hans"):
+        chinese = [(p.kind_name, p.detail) for p in problems]
+    assert ("deleted entries", "the head names 5 entries ending at #5; the log has 4") in english
+    assert ("记录被删除", "头记录记载共 5 条、最后一条为 #5；日志中实际有 4 条") in chinese

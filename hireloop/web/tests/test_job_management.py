@@ -234,7 +234,7 @@ def jobs(organisation, recruiter, job):  # type: ignore[no-untyped-def]
 def _titles(client: Client, **query) -> list[str]:  # type: ignore[no-untyped-def]
     response = client.get(reverse("web:job_list"), query)
     assert response.status_code == 200
-    return sorted(job.title for job, _department in response.context["rows"])
+    return sorted(job.title for job in response.context["rows"])
 
 
 def test_the_job_list_filters_by_status_department_and_text(jobs, recruiter):  # type: ignore[no-untyped-def]

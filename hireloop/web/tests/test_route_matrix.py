@@ -15,39 +15,18 @@ Back-office routes are checked model by model against the role × permission mat
 system administrators everything, and every other role is sent to the back office's login.
 """
 
-import hashlib
-import io
-import re
 from dataclasses import dataclass
 
-import pypdfium2 as pdfium
 import pytest
 from django.contrib import admin
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import get_resolver
 
 from hireloop.accounts.roles import ROLE_PERMISSIONS, Role
-from hireloop.archive.models import Employee
-from hireloop.candidates.models import ResumeFile
-from hireloop.decisions.reviews import do_request_human_review
-from hireloop.interviews import room as flow
-from hireloop.interviews.enums import AnswerMode
-from hireloop.interviews.services import (
-    do_invite,
-    do_start,
-    link_token,
-    plan_questions,
-)
-from hireloop.media.models import MediaAnalysis, ObservationThumbnail
-from hireloop.testing.factories import ApplicationFactory, JobFactory, UserFactory
-from hireloop.testing.interviews import finish_interview, take_interview
-from hireloop.testing.recorded import record_answer
+
+from .world import ROLES, build_world, client_as, url_of, url_patterns
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROLES = ("anon", "candidate", "int_on", "int_off", "rec_on", "rec_off", "hr", "auditor", "sys")
 STAFF = {role: "ok" for role in ROLES if role not in ("anon", "candidate")}
 LOGGED_OUT = {"anon": "login", "candidate": "login"}
 
@@ -128,15 +107,6 @@ ROUTES: dict[str, Route] = {
 }
 
 
-def _patterns(resolvers, prefix: str = "", namespace: str = ""):  # type: ignore[no-untyped-def]
-    for entry in resolvers:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _patterns(entry.url_patterns, prefix + str(entry.pattern), inner)
-        elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern), (namespace + entry.name) if entry.name else None
-
-
 def _category(response) -> str:  # type: ignore[no-untyped-def]
     status = response.status_code
     if status >= 500:
@@ -152,115 +122,21 @@ def _category(response) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def world(organisation, job, recruiter, interviewer, hr_admin, auditor):  # type: ignore[no-untyped-def]
-    """One organisation with a job, a scored interview, a review request and an employee."""
-    session = take_interview(
-        application=ApplicationFactory(job=job), actor=recruiter, answers="We debugged it together."
-    )
-    review = do_request_human_review(session=session, message="Please look again.")
-    voice_report, voice_answer, still = _voice_interview(job, recruiter)
-    employee = Employee.objects.create(
-        organisation=organisation,
-        employee_number="E1",
-        name="王芳",
-        job_title="Sales",
-        hire_date="2024-01-01",
-    )
-    fresh = do_invite(application=ApplicationFactory(job=job), actor=recruiter)
-    other_job = JobFactory(organisation=organisation, title="Elsewhere")
-    users = {
-        "int_on": interviewer,
-        "int_off": UserFactory(username="int_off", role="interviewer"),
-        "rec_on": recruiter,
-        "rec_off": UserFactory(username="rec_off", role="recruiter"),
-        "hr": hr_admin,
-        "auditor": auditor,
-        "sys": UserFactory(username="root", is_superuser=True, is_staff=True),
-    }
-    other_job.recruiters.add(users["rec_off"])
-    other_job.interviewers.add(users["int_off"])
-    for role in ("hr", "auditor", "rec_on", "int_on"):
-        users[role].is_staff = True  # even with staff status, only some roles enter /admin/
-        users[role].save()
-    args = {
-        "job_id": job.pk,
-        "application_id": session.application.pk,
-        "report_id": voice_report.pk,  # with a recorded answer and a still
-        "answer_id": voice_answer.pk,
-        "still_id": still.pk,
-        "request_id": review.pk,
-        "decision": "offer",
-        "employee_id": employee.pk,
-        "token": link_token(fresh),
-        "question_id": 1,
-        "resume_id": _resume_file(session.application).pk,
-        "page": 1,
-    }
-    return users, args
-
-
-def _resume_file(application) -> ResumeFile:  # type: ignore[no-untyped-def]
-    """A one-page PDF as the application's resume, for the original-resume routes."""
-    document = pdfium.PdfDocument.new()
-    document.new_page(595, 842)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    data = buffer.getvalue()
-    return ResumeFile.objects.create(
-        application=application,
-        file=default_storage.save("resumes/matrix.pdf", ContentFile(data)),
-        original_name="cv.pdf",
-        content_type="application/pdf",
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
-
-
-def _voice_interview(job, recruiter):  # type: ignore[no-untyped-def]
-    """A report whose first answer is a recording with a still, for the media routes."""
-    session = do_invite(application=ApplicationFactory(job=job), actor=recruiter)
-    question = plan_questions(session)[0]
-    question.answer_mode = AnswerMode.VOICE
-    question.save()
-    do_start(session=session)
-    flow.do_record_consent(session=session, granted={"voice"})
-    flow.do_finish_practice(session=session)
-    answer = record_answer(session, b"\x1aE\xdf\xa3" + b"\0" * 4000, mime_type="audio/webm")
-    session = finish_interview(session, "We fixed it.")
-    analysis = MediaAnalysis.objects.get(recording__answer=answer)
-    still = ObservationThumbnail.objects.create(
-        analysis=analysis,
-        observation_key="face_present",
-        at_seconds=1.0,
-        file=default_storage.save("stills/matrix.jpg", ContentFile(b"\xff\xd8\xff\xd9")),
-    )
-    return session.report, answer, still
-
-
-def _client(role: str, users: dict) -> Client:  # type: ignore[type-arg]
-    client = Client(raise_request_exception=False)
-    if role in users:
-        client.force_login(users[role])
-    return client
-
-
-def _url(pattern: str, args: dict, name: str | None = None) -> str:  # type: ignore[type-arg]
-    if "(?P<" in pattern and name:  # a regular-expression route: let the resolver build it
-        return reverse(name, kwargs={k: args[k] for k in re.findall(r"\(\?P<(\w+)>", pattern)})
-    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(args[m.group(1)]), pattern)
+def world(db):  # type: ignore[no-untyped-def]
+    return build_world()
 
 
 def test_every_page_route_answers_each_role_as_expected(world) -> None:  # type: ignore[no-untyped-def]
     users, args = world
-    every = _patterns(get_resolver().url_patterns)
+    every = url_patterns(get_resolver().url_patterns)
     routes = [(p, n) for p, n in every if not p.startswith("admin/")]
     assert {name for _pattern, name in routes} == set(ROUTES), "add new URLs to ROUTES"
     wrong = []
     for role in ROLES:
         for pattern, name in routes:
-            client = _client(role, users)  # a fresh one each time: one route logs out
+            client = client_as(role, users)  # a fresh one each time: one route logs out
             route = ROUTES[name]
-            url = _url(pattern, args)
+            url = url_of(pattern, args)
             response = client.post(url, {}) if route.method == "POST" else client.get(url)
             got, expected = _category(response), route.expected[role]
             if got == "error" or (expected != "any" and got != expected):
@@ -309,11 +185,12 @@ def _admin_expectation(role: str, model, view: str) -> str:  # type: ignore[no-u
 
 def test_every_back_office_route_follows_the_permission_matrix(world) -> None:  # type: ignore[no-untyped-def]
     users, args = world
-    routes = [(p, n) for p, n in _patterns(get_resolver().url_patterns) if p.startswith("admin/")]
+    every = url_patterns(get_resolver().url_patterns)
+    routes = [(p, n) for p, n in every if p.startswith("admin/")]
     by_name = {f"admin:{m._meta.app_label}_{m._meta.model_name}": m for m in admin.site._registry}
     wrong = []
     for role in ROLES:
-        client = _client(role, users)
+        client = client_as(role, users)
         for pattern, name in routes:
             if name is None or name in ("admin:login", "admin:logout"):
                 continue
@@ -321,7 +198,7 @@ def test_every_back_office_route_follows_the_permission_matrix(world) -> None:  
             model = by_name.get(prefix)
             if model is None:
                 view = name.removeprefix("admin:")
-            url = _url(pattern, args | ADMIN_ARGS, name)
+            url = url_of(pattern, args | ADMIN_ARGS, name)
             got = _category(client.get(url))
             expected = _admin_expectation(role, model, view)
             ok = got != "error" and (

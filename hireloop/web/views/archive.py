@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hireloop.archive.attendance import DayRecord, build_calendar, years_of
 from hireloop.archive.display import interview_reports, metric_values
-from hireloop.archive.forms import AttendanceYearForm, EmployeeListForm, department_label
+from hireloop.archive.forms import AttendanceYearForm, EmployeeListForm
 from hireloop.archive.search import Sort, order_by_name, order_in_sql, search_employees
 from hireloop.archive.services import (
     access_employee,
@@ -18,7 +18,7 @@ from hireloop.archive.services import (
     employees_visible_to,
     may_see_employees,
 )
-from hireloop.org.models import Department
+from hireloop.org.models import Department, display_name_in_sql
 from hireloop.privacy.services import names_for_list
 
 PAGE_SIZE = 50
@@ -30,7 +30,9 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     if not may_see_employees(request.user):
         raise PermissionDenied
     visible = employees_visible_to(request.user)
-    departments = Department.objects.filter(pk__in=visible.values("department")).order_by("name")
+    departments = Department.objects.filter(pk__in=visible.values("department")).order_by(
+        display_name_in_sql()
+    )
     form = EmployeeListForm(request.GET, departments=departments)
     employees = search_employees(visible, form.value("q") or "")
     if department := form.value("department"):
@@ -50,7 +52,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
         page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
         people = list(page.object_list)
     names = names_for_list(viewer=request.user, object_type="employee", people=people)
-    rows_shown = [(e, names[e.pk], department_label(e.department)) for e in people]
+    rows_shown = [(e, names[e.pk]) for e in people]
     return render(
         request,
         "web/employee_list.html",
@@ -102,7 +104,6 @@ def employee_detail(request: HttpRequest, employee_id: int) -> HttpResponse:
         {
             "employee": employee,
             "contact": employee_contact(employee=employee, viewer=request.user),
-            "department": department_label(employee.department),
             "profile": employee.resume_profile or {},
             "reviews": reviews,
             "promotions": employee.promotions.all(),

@@ -23,6 +23,7 @@ from hireloop.privacy.audit import (
     search_audit_log,
     verify_audit_log,
 )
+from hireloop.privacy.labels import object_type_name
 from hireloop.privacy.models import AuditAction
 from hireloop.privacy.services import do_audit
 
@@ -79,7 +80,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "object_types": audit_object_types(),
+            "object_types": [(code, object_type_name(code)) for code in audit_object_types()],
             "verification": _verification(),
         },
     )

@@ -14,6 +14,7 @@ from hireloop.jobs.changes import InvalidJobChange, do_close_job, do_reopen_job,
 from hireloop.jobs.enums import Degree
 from hireloop.jobs.models import Job, JobChange
 from hireloop.jobs.services import accepts_candidates, access_job, check_may_manage_job
+from hireloop.org.models import name_of_record
 
 from ..forms import JobEditForm, JobStatusForm
 
@@ -76,6 +77,8 @@ def _described(change: JobChange) -> tuple[JobChange, list[tuple[str, str, str]]
 def _readable(name: str, value) -> str:  # type: ignore[no-untyped-def]
     if name == "min_degree" and value is not None:
         return str(Degree(value).label)
+    if name == "department":
+        return name_of_record(value)
     if isinstance(value, list):
         return ", ".join(value)
     return "" if value is None else str(value)

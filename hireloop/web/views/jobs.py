@@ -41,7 +41,6 @@ from ..forms import (
     JobForm,
     JobListFilterForm,
     ResumeUploadForm,
-    department_name,
 )
 
 PAGE_SIZE = 50
@@ -82,7 +81,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
         request,
         "web/job_list.html",
         {
-            "rows": [(job, department_name(job.department)) for job in page],
+            "rows": page,
             "page": page,
             "filter_form": form,
             "is_filtered": any(form.value(name) for name in form.fields),
@@ -140,7 +139,6 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
         "web/job_detail.html",
         {
             "job": job,
-            "department": department_name(job.department),
             "dimensions": job.dimensions.all(),
             "rows": rows,
             "misses_from": _first_miss(shown) if sort == "score" else None,

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hireloop.interviews.models import InterviewPlan, Question
 from hireloop.interviews.services import (
@@ -29,8 +30,11 @@ class PacingForm(forms.ModelForm):
             "allow_extension",
         ]
         help_texts = {
-            "prep_seconds": _("0: each question's own preparation time."),
-            "answer_seconds": _("0: each question's own limit (0 there means no limit)."),
+            # Lazy: a class body runs once, at import, in no reader's language.
+            "prep_seconds": gettext_lazy("0: each question's own preparation time."),
+            "answer_seconds": gettext_lazy(
+                "0: each question's own limit (0 there means no limit)."
+            ),
         }
 
 

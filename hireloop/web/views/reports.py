@@ -28,7 +28,7 @@ from hireloop.assessment.report_pdfs import (
     pdf_state_of_version,
 )
 from hireloop.assessment.services import access_report
-from hireloop.candidates.enums import Stage
+from hireloop.candidates.enums import Stage, StageReason
 from hireloop.candidates.services import masked_name, quote_redactor
 from hireloop.decisions.models import AnswerAnnotation
 from hireloop.decisions.reviews import (
@@ -158,15 +158,18 @@ def report_decide(request: HttpRequest, report_id: int, decision: str) -> HttpRe
     form = DecisionForm(request.POST or None)
     possible = is_decision_open(application, decision)
     if request.method == "POST" and possible and form.is_valid() and form.is_confirmed():
+        # Without words of the decider's own, a code: each reader sees it in their language.
         default_reason = {
-            Decision.OFFER: _("Offer decided after review"),
-            Decision.REJECT: _("Rejected after review"),
+            Decision.OFFER: StageReason.OFFER_AFTER_REVIEW,
+            Decision.REJECT: StageReason.REJECTED_AFTER_REVIEW,
         }[Decision(decision)]
+        reason = form.cleaned_data["reason"].strip()
         do_decide(
             application=application,
             decision=decision,
             actor=request.user,
-            reason=form.cleaned_data["reason"].strip() or default_reason,
+            reason=reason,
+            reason_code="" if reason else default_reason,
         )
         messages.success(
             request,

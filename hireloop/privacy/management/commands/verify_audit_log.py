@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from hireloop.privacy.audit import verify_audit_log
 
@@ -7,6 +7,7 @@ from hireloop.privacy.audit import verify_audit_log
 class Command(BaseCommand):
     help = "Check that no audit entry was changed, removed, forked or re-chained."
 
+    @no_translations  # an operator's tool: English, like its messages
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         report = verify_audit_log()
         if not report.intact:
