@@ -19,7 +19,7 @@ dev: install ## Development server with debug pages (never for real data): runse
 	HIRELOOP_DEBUG=1 $(BIN)/python manage.py runserver "$(HOST):$(PORT)"
 
 test: system install browser ## Install everything and run the whole test suite
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 lint: install ## Static checks: ruff, formatting, import contracts, types
 	$(BIN)/ruff check .

@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
+from django.utils import translation
 
 from hireloop.testing.factories import (
     ApplicationFactory,
@@ -21,12 +22,21 @@ def _private_media(settings, tmp_path):  # type: ignore[no-untyped-def]
     # checks the production rule (two-factor login required for these roles) itself.
     settings.TWO_FACTOR_REQUIRED_ROLES = ()
     # Django's advice for test suites: a fast hasher. The production one (PBKDF2, 1,000,000
-    # rounds) costs 0.2 s per test user created and per login, which was a fifth of the
-    # suite; test_production_passwords_use_a_slow_hash checks the real setting.
+    # rounds) costs 0.2 s per test user created and per login;
+    # test_production_passwords_use_a_slow_hash checks the product's setting.
     settings.PASSWORD_HASHERS = [
         "django.contrib.auth.hashers.MD5PasswordHasher",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # for users a real server logs in
     ]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():  # type: ignore[no-untyped-def]
+    """A test starts in the default language: the test client leaves the language of its last
+    request active in the thread, which the next test on that worker would inherit."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -74,14 +84,3 @@ def job(organisation, recruiter, interviewer):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def application(job):  # type: ignore[no-untyped-def]
     return ApplicationFactory(job=job)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):  # type: ignore[no-untyped-def]
-    """Under `-n 2 --dist loadgroup`, keep each module's tests on one worker (unless they
-    name a group of their own), so that a module-scoped fixture (a sandbox pool over the
-    hostile corpus, analysed videos, the route matrix's objects) is built once, not once per
-    worker: measured, those set-ups cost up to 27 s each."""
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

@@ -14,7 +14,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-# Each browser module keeps to one worker (the conftest groups tests by module); two
+# Each module keeps to one worker (`make test` runs pytest -n 2 --dist loadscope); two
 # modules may drive a Chromium each at the same time.
 BROWSER_MARKS = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

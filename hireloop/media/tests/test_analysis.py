@@ -28,7 +28,7 @@ from hireloop.testing.speech import synthesise_english, to_webm
 from hireloop.testing.video_media import write_face_video
 from hireloop.workflow.models import OutboxEvent
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("stt")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 AUDIO = "audio/webm;codecs=opus"
 VIDEO = "video/webm;codecs=vp8,opus"

@@ -28,9 +28,6 @@ from hireloop.testing.speech import (
     synthesise_english,
 )
 
-# One process for every test that loads the model (pytest-xdist --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("stt")
-
 needs_clips = pytest.mark.skipif(not SPEECH_DATA.is_dir(), reason="../shared/data/speech is absent")
 # Traditional forms of characters in the Mandarin reference (这 说 们 and the clip's own words).
 TRADITIONAL = set("這說們幾書給兒壓歲勸親錢")

@@ -16,7 +16,6 @@ from hireloop.media.voice import (
 from hireloop.testing.speech import synthesise_english
 
 # The end-to-end test loads the model: keep it in the speech-to-text process.
-pytestmark = pytest.mark.xdist_group("stt")
 
 PHRASES = [
     "Um, I think the main problem was the database.",

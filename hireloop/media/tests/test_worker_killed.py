@@ -35,7 +35,7 @@ from hireloop.workflow.models import OutboxEvent
 from hireloop.workflow.recovery import do_requeue_stale_tasks
 from hireloop.workflow.worker import run_queued_tasks
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("stt")]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 AUDIO = "audio/webm;codecs=opus"
 # About 40 s of speech: Whisper base needs several seconds of CPU for it, so the kill lands

@@ -17,13 +17,13 @@ TIMEOUT_S = 8  # per file; apart from the flate bomb, none takes over 3 s on 2 b
 
 
 def outcome(file: HostileFile) -> tuple[HostileFile, str, str, float]:
-    """(file, "text" | "error", text or message, seconds); other exceptions propagate."""
-    start = time.perf_counter()
+    """(file, "text" | "error", text or message, the refusal's code); other exceptions
+    propagate."""
     try:
         result = extract_in_sandbox(file.data, file.name, timeout_s=TIMEOUT_S)
     except ResumeUnreadable as error:
-        return file, "error", str(error), time.perf_counter() - start
-    return file, "text", result.text, time.perf_counter() - start
+        return file, "error", str(error), error.code
+    return file, "text", result.text, ""
 
 
 @pytest.fixture(scope="module")
@@ -60,12 +60,16 @@ def test_errors_are_sentences_with_the_expected_advice(outcomes) -> None:  # typ
 
 
 def test_only_the_flate_bomb_may_run_into_a_limit(outcomes) -> None:  # type: ignore[no-untyped-def]
-    slow = [
-        (file.name, round(seconds, 1))
-        for file, _, _, seconds in outcomes
-        if seconds > TIMEOUT_S / 2 and file.name != "flate-bomb.pdf"
+    """Every other file is read or refused on its merits, never saved by the sandbox's clock
+    or memory cap. Told by the refusal's code, not by a time measured on a shared machine
+    (which made this test fail under load)."""
+    limits = {"too_slow", "too_much_memory", "reader_crashed"}
+    limited = [
+        (file.name, code)
+        for file, _, _, code in outcomes
+        if code in limits and file.name != "flate-bomb.pdf"
     ]
-    assert not slow
+    assert not limited
 
 
 def test_bombs_are_stopped_by_a_limit(outcomes) -> None:  # type: ignore[no-untyped-def]

@@ -39,9 +39,6 @@ from .language import leaks
 from .test_route_matrix import ROUTES
 from .world import build_world, client_as, url_of, url_patterns
 
-# One worker builds the module's one world (pytest -n with --dist loadgroup).
-pytestmark = pytest.mark.xdist_group("language")
-
 STAFF_ROLES = ("int_on", "rec_on", "hr", "auditor", "sys")
 BACK_OFFICE_ROLES = ("hr", "sys")
 LANGUAGES = ("zh-hans", "en")
