@@ -11,6 +11,7 @@ are neutralised before anything is measured — and the same inputs always give 
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Protocol
 
@@ -166,12 +167,23 @@ class OfflineJudge:
         return Judgement(score, evidence, band, counterfactual, features, self.name)
 
     def _embed(self, texts: list[str]) -> dict[str, np.ndarray]:
-        missing = list(dict.fromkeys(t for t in texts if t and t not in self._cache))
+        """Vectors of the non-empty texts; the result is built apart from the cache, so trimming
+        the cache can never drop a vector this call returns."""
+        wanted = dict.fromkeys(t for t in texts if t)
+        vectors = {t: self._cache[t] for t in wanted if t in self._cache}
+        missing = [t for t in wanted if t not in vectors]
         if missing:
-            if len(self._cache) + len(missing) > EMBEDDING_CACHE_SIZE:
-                self._cache.clear()
-            self._cache.update(zip(missing, self.embedder.embed(missing), strict=True))
-        return {t: self._cache[t] for t in texts if t}
+            fresh = dict(zip(missing, self.embedder.embed(missing), strict=True))
+            vectors.update(fresh)
+            self._remember(fresh)
+        return vectors
+
+    def _remember(self, fresh: dict[str, np.ndarray]) -> None:
+        # Emptied when full rather than evicted one by one: a judge's texts repeat within an
+        # interview (question, anchors), seldom across many, so recency buys little.
+        if len(self._cache) + len(fresh) > EMBEDDING_CACHE_SIZE:
+            self._cache.clear()
+        self._cache.update(islice(fresh.items(), EMBEDDING_CACHE_SIZE))
 
 
 @lru_cache(maxsize=4)

@@ -213,3 +213,15 @@ def test_missing_model_package_falls_back_with_a_warning(monkeypatch, caplog):
         assert "not installed" in caplog.text
     finally:
         default_embedder.cache_clear()
+
+
+def test_one_judge_reused_past_its_cache_bound_scores_like_a_fresh_one(monkeypatch):
+    # A judge kept over many interviews fills its embedding cache; filling it past the bound
+    # must neither crash nor change a score. A small bound keeps the test fast.
+    monkeypatch.setattr("hireloop.assessment.judge.EMBEDDING_CACHE_SIZE", 12)
+    embedder = HashingEmbedder()
+    reused = OfflineJudge(embedder=embedder)
+    answers = [f"{EN_STRONG} We ran {n} drills." for n in range(12)] + [EN_VAGUE, EN_STRONG]
+    for answer in answers:
+        item = JudgeInput(EN_QUESTION, answer, EN_ANCHORS)
+        assert reused.score_many([item]) == OfflineJudge(embedder=embedder).score_many([item])
