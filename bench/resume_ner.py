@@ -1,12 +1,15 @@
 """Benchmark the shipped resume entity models on real labelled data.
 
-    python bench/resume_ner.py [--data-zh ../shared/data/resume_ner_zh]
-                               [--data-en ../shared/data/resume_ner_en/traindata.json]
+    python bench/resume_ner.py [--data-zh ../shared/data/resume_ner_zh | --test-zh FILE]
+                               [--data-en ../shared/data/resume_ner_en/traindata.json
+                                | --test-en FILE] [--lang zh|en|both]
 
-Chinese: entity-level P/R/F1 (exact span and type) on ResumeNER dev.
-English: per-field span F1 (exact and token-overlap) on the fixed 30 % held-out documents,
-and a per-document comparison of the CRF with the rule-based parser for name and e-mail.
-The last line is a one-line summary.
+Chinese: entity-level P/R/F1 (exact span and type) on ResumeNER dev (DATA_ZH/dev.char.bmes),
+or on every sentence of --test-zh FILE (any BMES file: one character and its tag per line).
+English: per-field span F1 (exact and token-overlap) on the fixed 30 % held-out documents of
+--data-en, or on every document of --test-en FILE (DataTurks JSON lines, not re-split), and a
+per-document comparison of the CRF with the rule-based parser for name and e-mail.
+Both use the shipped models. The last line is one SUMMARY line of key=value pairs.
 """
 
 import argparse
@@ -37,22 +40,26 @@ SHARED = REPO_ROOT.parent / "shared" / "data"
 RULE_FIELDS = {"Name": "name", "Email Address": "email"}
 
 
-def bench_chinese(folder: Path) -> Score:
-    sentences = read_bmes(folder / "dev.char.bmes")
+def bench_chinese(path: Path) -> tuple[Score, int]:
+    """Entity scores over every sentence of a BMES file, and how many sentences it has."""
+    sentences = read_bmes(path)
     tagger = ChineseResumeTagger.load()
     began = time.perf_counter()
     predicted = [tags_to_spans(tagger.tag_sequence(s.text)) for s in sentences]
     seconds = time.perf_counter() - began
     scores = score_spans([tags_to_spans(s.tags) for s in sentences], predicted)
     characters = sum(len(s.chars) for s in sentences)
-    print(f"== zh: ResumeNER dev, {len(sentences)} sentences, {characters} characters")
+    print(f"== zh: {path.name}, {len(sentences)} sentences, {characters} characters")
     print(format_table(scores))
     print(f"tagging speed: {characters / seconds:,.0f} chars/s ({seconds:.2f} s)\n")
-    return scores["ALL"]
+    return scores["ALL"], len(sentences)
 
 
-def bench_english(path: Path) -> float:
-    _, held_out = split_documents(load_documents(path))
+def bench_english(path: Path, *, resplit: bool) -> tuple[float, int]:
+    """Macro F1 over the held-out part of a DataTurks file (resplit) or over all of it, and
+    how many documents were evaluated."""
+    documents = load_documents(path)
+    held_out = split_documents(documents)[1] if resplit else documents
     tagger = EnglishResumeTagger.load()
     gold, predicted = [], []
     began = time.perf_counter()
@@ -63,7 +70,8 @@ def bench_english(path: Path) -> float:
     seconds = time.perf_counter() - began
     characters = sum(len(document.text) for document in held_out)
     exact, overlap = field_scores(gold, predicted)
-    print(f"== en: DataTurks resumes, {len(held_out)} held-out documents (seeded 70/30 split)")
+    part = "held-out documents (seeded 70/30 split)" if resplit else "documents (whole file)"
+    print(f"== en: {path.name}, {len(held_out)} {part}")
     print("exact token span:")
     print(format_table(exact, title="field"))
     print("token overlap:")
@@ -84,7 +92,7 @@ def bench_english(path: Path) -> float:
                 f"   overlap {loose_score.precision:6.4f} "
                 f"{loose_score.recall:6.4f}"
             )
-    return macro_f1(exact)
+    return macro_f1(exact), len(held_out)
 
 
 def _first_value(tagger: EnglishResumeTagger, text: str, field: str) -> str:
@@ -120,17 +128,32 @@ def _document_score(
     return Score(correct, predicted, with_gold)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-zh", type=Path, default=SHARED / "resume_ner_zh")
-    parser.add_argument("--data-en", type=Path, default=SHARED / "resume_ner_en" / "traindata.json")
-    args = parser.parse_args()
-    zh = bench_chinese(args.data_zh)
-    en_macro = bench_english(args.data_en)
-    print(
-        f"resume_ner: zh dev P={zh.precision:.4f} R={zh.recall:.4f} F1={zh.f1:.4f} "
-        f"| en held-out macro F1={en_macro:.4f}"
+    zh_source = parser.add_mutually_exclusive_group()
+    zh_source.add_argument("--data-zh", type=Path, default=SHARED / "resume_ner_zh")
+    zh_source.add_argument("--test-zh", type=Path, help="any BMES file, every sentence scored")
+    en_source = parser.add_mutually_exclusive_group()
+    en_source.add_argument(
+        "--data-en", type=Path, default=SHARED / "resume_ner_en" / "traindata.json"
     )
+    en_source.add_argument("--test-en", type=Path, help="DataTurks JSON lines, not re-split")
+    parser.add_argument("--lang", choices=["zh", "en", "both"], default="both")
+    args = parser.parse_args(argv)
+    summary = []
+    if args.lang in ("zh", "both"):
+        zh_path = args.test_zh or args.data_zh / "dev.char.bmes"
+        zh, sentences = bench_chinese(zh_path)
+        summary += [f"zh_data={zh_path.name}", f"zh_sentences={sentences}",
+                    f"zh_P={zh.precision:.4f}", f"zh_R={zh.recall:.4f}",
+                    f"zh_F1={zh.f1:.4f}"]  # fmt: skip
+    if args.lang in ("en", "both"):
+        en_path = args.test_en or args.data_en
+        en_macro, documents = bench_english(en_path, resplit=args.test_en is None)
+        summary += [f"en_data={en_path.name}",
+                    f"en_part={'held-out' if args.test_en is None else 'all'}",
+                    f"en_documents={documents}", f"en_macro_F1={en_macro:.4f}"]  # fmt: skip
+    print("SUMMARY resume_ner " + " ".join(summary))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,6 @@ def summary_of() -> Callable[[str], dict[str, str]]:
         """The key=value pairs of the last line, which must be the SUMMARY line."""
         last = output.strip().splitlines()[-1]
         assert last.startswith("SUMMARY ")
-        return dict(pair.split("=", 1) for pair in last.split()[1:])
+        return dict(pair.split("=", 1) for pair in last.split()[1:] if "=" in pair)
 
     return parse
