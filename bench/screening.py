@@ -14,7 +14,8 @@ Usage: python bench/screening.py [--part a|b|c|ab|ac|abc] [--n 10000]
 (b) ranks every real resume PDF of DATA/<CATEGORY>/ for each job of bench/data/category_jobs.toml
     (first line of each resume stripped: it often names the category); relevant = the job's
     category. Precision@10 and NDCG@10 per category for BM25 (rank-bm25), our lexical stage
-    alone, and the full pipeline with each embedder.
+    alone, and the full pipeline with each embedder; the means leave out jobs whose category has
+    no resume in DATA, so any folder of <CATEGORY>/*.pdf can be ranked.
 (c) (a)'s race on the real resume PDFs of DATA instead of generated files.
 --cache-dir keeps extracted texts and (b)'s embeddings between runs; (a) never uses it.
 """
@@ -197,7 +198,13 @@ def part_b(
     keep = [i for i, t in enumerate(texts) if t.strip()]
     paths, texts = [paths[i] for i in keep], [_strip_first_line(texts[i]) for i in keep]
     categories = [p.parent.name for p in paths]
-    print(f"(b) ranking: {len(paths)} resumes, {len(jobs)} jobs, load {_load()}", flush=True)
+    # A job whose category has no resume here cannot score: it would only pull the means down.
+    empty = sorted(name for name in jobs if name not in categories)
+    jobs = {name: job for name, job in jobs.items() if name in categories}
+    left_out = f"; left out, no resumes: {', '.join(empty)}" if empty else ""
+    print(
+        f"(b) ranking: {len(paths)} resumes, {len(jobs)} jobs{left_out}, load {_load()}", flush=True
+    )
     parsed = parse_texts(texts)
     pairs = enumerate(zip(texts, parsed, strict=True))
     resumes = [ResumeInput(str(i), text, fields) for i, (text, fields) in pairs]
@@ -344,7 +351,7 @@ def _print_quality(table: dict, names: list[str], categories: list[str]) -> None
     print(f"    | mean | {len(categories)} | {means} |")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", default="ab", choices=["a", "b", "c", "ab", "ac", "abc"])
     parser.add_argument("--n", type=int, default=10_000)
@@ -359,7 +366,7 @@ def main() -> None:
         help="(a): also time the previous pipeline (taggers in the parent) in the same run",
     )
     parser.add_argument("--sample", type=int, default=0, help="(b): files per category, 0 all")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     summary = []
     if "a" in args.part:
         rates = part_a(args.n, args.workers, args.top_n, args.previous)
@@ -377,6 +384,7 @@ def main() -> None:
     if "b" in args.part:
         engines = [e for e in args.embedders.split(",") if e]
         table = part_b(args.data, engines, args.cache_dir, args.top_n, args.sample)
+        summary.append(f"categories={len(next(iter(table.values())))}")
         summary += [
             f"ndcg10_{m}={statistics.mean(v[1] for v in rows.values()):.3f}"
             for m, rows in table.items()
