@@ -137,7 +137,15 @@ def is_single_token(phrase: str) -> bool:
 def phrase_count(text: str, phrase: str) -> int:
     """How often text mentions phrase or one of its synonyms (whole words for Latin)."""
     spellings = SKILL_SYNONYMS.get(canonical_skill(phrase), (phrase.strip(),))
-    return sum(len(spelling_pattern(s).findall(text)) for s in spellings)
+    return sum(_spelling_count(text, spelling) for spelling in spellings)
+
+
+def _spelling_count(text: str, spelling: str) -> int:
+    # A Chinese spelling has no case and no word boundaries: a plain count is its pattern's
+    # count, and a Chinese job's words are counted in every resume screened.
+    if CJK_RUN.fullmatch(spelling):
+        return text.count(spelling)
+    return len(spelling_pattern(spelling).findall(text))
 
 
 def count_terms(terms: list[JobTerm], text: str, resume_terms: ResumeTerms) -> list[int]:
