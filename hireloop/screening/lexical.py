@@ -23,8 +23,9 @@ from hireloop.resumes.fields import (
     spelling_pattern,
 )
 
+from .chinese_words import chinese_words
 from .matching import Check
-from .words import CJK_RUN, labelled_tokens, tokenize
+from .words import CJK_RUN, latin_tokens, tokenize
 
 # BM25's usual constants (Robertson & Zaragoza, "The Probabilistic Relevance Framework", 2009).
 K1 = 1.2
@@ -42,9 +43,10 @@ MAX_EXPLAINED = 12
 
 @dataclass(frozen=True)
 class JobTerm:
-    """One term of the job; phrase terms match through the shared bilingual synonym table."""
+    """One term of the job; phrase terms (listed skills and keywords, Chinese words) are
+    searched for in the resume's text with the shared bilingual synonym table."""
 
-    text: str  # a stem or bigram for words, the canonical skill name for phrases
+    text: str  # a stem for English words, the canonical skill name for phrases
     label: str  # as the job wrote it, for explanations
     weight: float
     is_phrase: bool
@@ -87,33 +89,42 @@ def job_terms(
     """The job's terms with their weights, heaviest first, at most MAX_TERMS.
 
     Listed skills and keywords stay phrases ("accounts payable", "团队协作") and match with
-    their synonyms; title and description contribute single words and Chinese bigrams.
+    their synonyms; title and description contribute their own English words and their
+    Chinese words as jieba cuts them (chinese_words.py), nothing from any other text.
     """
     weights: dict[tuple[str, bool], float] = {}
     labels: dict[tuple[str, bool], str] = {}
 
-    def add(text: str, label: str, weight: float, is_phrase: bool) -> None:
-        key = (text, is_phrase)
+    def add(key: tuple[str, bool], label: str, weight: float) -> None:
         weights[key] = weights.get(key, 0.0) + weight
         labels.setdefault(key, label)
 
-    for phrase in dict.fromkeys(p.strip() for p in [*listed, *keywords] if p.strip()):
+    phrases = list(dict.fromkeys(p.strip() for p in [*listed, *keywords] if p.strip()))
+    for phrase in phrases:
         if is_single_token(phrase):
-            add(tokenize(phrase)[0], phrase, LISTED_WEIGHT, False)
+            add((tokenize(phrase)[0], False), phrase, LISTED_WEIGHT)
         else:
-            add(canonical_skill(phrase), phrase, LISTED_WEIGHT, True)
-    for token, word in dict(labelled_tokens(title)).items():
-        add(token, word, TITLE_WEIGHT, False)
-    described = labelled_tokens(description)
-    surface = dict(reversed(described))  # the first spelling of each token
-    for token, count in Counter(token for token, _ in described).items():
+            add((canonical_skill(phrase), True), phrase, LISTED_WEIGHT)
+    for key, label in dict(_text_terms(title, phrases)).items():
+        add(key, label, TITLE_WEIGHT)
+    described = _text_terms(description, phrases)
+    surface = dict(reversed(described))  # the first spelling of each term
+    for key, count in Counter(key for key, _ in described).items():
         # A word repeated in the description matters more, but with diminishing returns.
-        add(token, surface[token], DESCRIPTION_WEIGHT * (1 + math.log(count)), False)
+        add(key, surface[key], DESCRIPTION_WEIGHT * (1 + math.log(count)))
     ranked = sorted(weights.items(), key=lambda item: -item[1])[:MAX_TERMS]
     return [
         JobTerm(text, labels[(text, is_phrase)], weight, is_phrase)
         for (text, is_phrase), weight in ranked
     ]
+
+
+def _text_terms(text: str, phrases: list[str]) -> list[tuple[tuple[str, bool], str]]:
+    """((term, is_phrase), label) of each word of text: English words as stems, Chinese
+    words as phrases, so that a resume is searched for the whole word and its synonyms."""
+    english = [((token, False), word) for token, word in latin_tokens(text)]
+    chinese = [((canonical_skill(word), True), word) for word in chinese_words(text, phrases)]
+    return english + chinese
 
 
 def is_single_token(phrase: str) -> bool:
@@ -126,7 +137,15 @@ def is_single_token(phrase: str) -> bool:
 def phrase_count(text: str, phrase: str) -> int:
     """How often text mentions phrase or one of its synonyms (whole words for Latin)."""
     spellings = SKILL_SYNONYMS.get(canonical_skill(phrase), (phrase.strip(),))
-    return sum(len(spelling_pattern(s).findall(text)) for s in spellings)
+    return sum(_spelling_count(text, spelling) for spelling in spellings)
+
+
+def _spelling_count(text: str, spelling: str) -> int:
+    # A Chinese spelling has no case and no word boundaries: a plain count is its pattern's
+    # count, and a Chinese job's words are counted in every resume screened.
+    if CJK_RUN.fullmatch(spelling):
+        return text.count(spelling)
+    return len(spelling_pattern(spelling).findall(text))
 
 
 def count_terms(terms: list[JobTerm], text: str, resume_terms: ResumeTerms) -> list[int]:

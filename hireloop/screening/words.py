@@ -35,12 +35,16 @@ def tokenize(text: str) -> list[str]:
 
 def labelled_tokens(text: str) -> list[tuple[str, str]]:
     """(token, the word as written) for each token of text, in reading order."""
-    lowered = text.lower()
-    tokens = [(stem(w), w) for w in LATIN_WORD.findall(lowered) if w not in STOPWORDS]
-    for run in CJK_RUN.findall(lowered):
+    tokens = latin_tokens(text)
+    for run in CJK_RUN.findall(text):
         grams = [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
         tokens += [(gram, gram) for gram in grams if gram not in CJK_STOP]
     return tokens
+
+
+def latin_tokens(text: str) -> list[tuple[str, str]]:
+    """(stem, the word as written, lower case) of each English word of text, stop words out."""
+    return [(stem(w), w) for w in LATIN_WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
 @functools.lru_cache(maxsize=200_000)
