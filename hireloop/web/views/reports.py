@@ -103,8 +103,11 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     report = access_report(request.user, report_id)
     scores = list(report.scores.select_related("dimension"))
     session = report.session
+    # Each answer with its follow-up: the scores (and their quotes) rest on both.
     answers = list(
-        session.answers.select_related("question").prefetch_related("question__dimensions")
+        session.answers.select_related("question", "follow_up").prefetch_related(
+            "question__dimensions"
+        )
     )
     form = ReviewForm(request.POST or None, dimension_scores=scores)
     divergent: list = []
