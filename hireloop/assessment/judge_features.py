@@ -3,8 +3,11 @@
 Everything here is plain string work; the embedding-based features live in judge.py.
 """
 
+import functools
+import logging
 import math
 import re
+from typing import Any
 
 from .scoring import tokenise
 
@@ -77,12 +80,53 @@ _EN_SCHOOL = re.compile(
     rf"\b(?:(?:the )?University of [A-Z][a-z]+|(?:[A-Z][a-z]+ ){{1,3}}(?:University|College|"
     rf"Institute)(?: of [A-Z][a-z]+)?|(?:{_alternation(_SCHOOLS_EN.split())})(?: University)?)\b"
 )
-# Chinese school names start after a boundary character so the prefix "我毕业于" stays outside.
 _ZH_SCHOOL_KNOWN = re.compile(_alternation(_SCHOOLS_ZH.split()))
-_ZH_SCHOOL = re.compile(
-    r"(?<=[于在从是的和与，。、；：\s])(?:(?![于在从是的和与我你他她])[\u4e00-\u9fff]){1,8}?"
-    r"(?:职业技术学院|大学|学院|中学)"
+# A Chinese school is found by jieba's words, wherever it stands ("清华大学毕业后…", "我来自…",
+# "母校…", "本科就读…"): a word ending in a school's suffix, with the place and subject words
+# before it ("深圳/职业/技术/学院"). Matching on the characters before the name, as before,
+# missed a school at the start of a phrase or after 来自/就读/母校.
+_SCHOOL_SUFFIX = re.compile(r"(?:大学|学院|学校|中学|小学|职校|技校)$")
+# Words before a school that are not part of its name although jieba tags them as nouns.
+_SCHOOL_LEAD_WORDS = frozenset(
+    _words("母校 就读 就读于 毕业 毕业于 本科 硕士 博士 研究生 专科 大专 高中 初中 来自 我们 他们")
 )
+_NAME_PART_TAGS = ("n", "j", "vn", "b")  # nouns (places, organisations), abbreviations
+_MAX_NAME_WORDS = 5
+
+
+@functools.cache
+def _chinese_tagger() -> Any:
+    """jieba's part-of-speech tagger with its own dictionary, built once per process (quietly:
+    jieba logs its dictionary loading)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def _neutralise_chinese_schools(text: str) -> str:
+    placeholder = PLACEHOLDERS["school"][1]
+    kept: list[tuple[str, str]] = []  # (word, part of speech), schools already replaced
+    for word, flag in ((w.word, w.flag) for w in _chinese_tagger().cut(text)):
+        kept.append((word, flag))
+        if not _SCHOOL_SUFFIX.search(word):
+            continue
+        start = len(kept) - 1
+        while (
+            start > 0
+            and len(kept) - start < _MAX_NAME_WORDS
+            and kept[start - 1][1].startswith(_NAME_PART_TAGS)
+            and kept[start - 1][0] not in _SCHOOL_LEAD_WORDS
+        ):
+            start -= 1
+        if start > 0 and kept[start - 1][0] == "某":  # "a certain" college: part of the phrase
+            start -= 1
+        if start < len(kept) - 1 or len(word) > 2:  # a bare 学院 or 大学 names no school
+            kept[start:] = [(placeholder, "x")]
+    return "".join(word for word, _ in kept)
+
+
 _ZH_REGION = re.compile(_alternation(_PROVINCES_ZH))
 _EN_REGION = re.compile(rf"\b(?:{_alternation(_PROVINCES_EN)})\b")
 # he/she -> they; him/his/her/hers all -> their (her is both object and possessive, so the three
@@ -106,7 +150,8 @@ def neutralise(text: str, extra_terms: tuple[str, ...] = ()) -> str:
         if term.strip():
             text = text.replace(term, "the person")
     text = _ZH_SCHOOL_KNOWN.sub(PLACEHOLDERS["school"][1], text)
-    text = _ZH_SCHOOL.sub(PLACEHOLDERS["school"][1], text)
+    if _CJK.search(text):
+        text = _neutralise_chinese_schools(text)
     text = _EN_SCHOOL.sub(PLACEHOLDERS["school"][0], text)
     text = _ZH_REGION.sub(PLACEHOLDERS["region"][1], text)
     text = _EN_REGION.sub(PLACEHOLDERS["region"][0], text)

@@ -225,3 +225,32 @@ def test_one_judge_reused_past_its_cache_bound_scores_like_a_fresh_one(monkeypat
     for answer in answers:
         item = JudgeInput(EN_QUESTION, answer, EN_ANCHORS)
         assert reused.score_many([item]) == OfflineJudge(embedder=embedder).score_many([item])
+
+
+SCHOOLS = ("清华大学", "深圳职业技术学院", "浙江工商大学", "黄冈职业技术学院", "北京大学")
+SCHOOL_PHRASINGS = (
+    "{school}毕业后我加入了一家创业公司，负责监控系统。",
+    "我来自{school}，学的是软件工程。",
+    "就读{school}期间，我带队做过三个项目。",
+    "就读于{school}时我开始写后端服务。",
+    "母校{school}给了我很多实践机会。",
+    "母校是{school}，专业是计算机。",
+    "本科在{school}读的计算机，后来转做运维。",
+    "本科就读{school}，毕业于2019年。",
+    "我毕业于{school}，在校时负责过学生会的活动。",
+    "在{school}的实验室里，我们一起排查过数据库死锁。",
+)
+
+
+@pytest.mark.parametrize("phrasing", SCHOOL_PHRASINGS)
+def test_a_chinese_school_is_neutralised_wherever_it_stands(phrasing):
+    """The school's words are found by the segmenter, not by the character before them: at
+    the start of a sentence, after 来自/就读/母校/本科, every school reads the same."""
+    seen = {neutralise(phrasing.format(school=school)) for school in SCHOOLS}
+    assert len(seen) == 1, seen
+    assert "某学校" in seen.pop()
+
+
+def test_words_that_merely_end_like_a_school_are_kept():
+    for text in ("我和大学生志愿者一起做过调研。", "他们学院的老师很好。"):
+        assert "某学校" not in neutralise(text), neutralise(text)
