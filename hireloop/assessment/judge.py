@@ -270,9 +270,7 @@ def _counterfactual(p: _Prepared, answer: str) -> str:
 
 
 def _least_covered_clause(anchor: str, answer: str) -> str:
-    clauses = [
-        c.strip(" ,，、.。;；") for c in tf.sentences(anchor.replace(",", ";").replace("，", "；"))
-    ]
+    clauses = [c.strip(" ,，、.。;；") for s in tf.sentences(anchor) for c in _clauses_of(s)]
     scored = [
         (tf.coverage(answer, tf.content_tokens(c)), i, c)
         for i, c in enumerate(clauses)
@@ -282,6 +280,25 @@ def _least_covered_clause(anchor: str, answer: str) -> str:
         return ""
     gap, _, clause = min(scored)
     return clause if gap < 1.0 else ""
+
+
+_OPENING, _CLOSING = "([{（【", ")]}）】"
+
+
+def _clauses_of(sentence: str) -> list[str]:
+    """The sentence cut at its commas and semicolons, but not inside brackets: a hint quotes
+    "mitigates first (rollback, feature flag)" whole, never "mitigates first (rollback"."""
+    clauses: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in sentence:
+        depth += (char in _OPENING) - (char in _CLOSING and depth > 0)
+        if depth == 0 and char in ",;，；":
+            clauses.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    return [*clauses, "".join(current)]
 
 
 def _phrase(clause: str, missing: list[str], chinese: bool) -> str:

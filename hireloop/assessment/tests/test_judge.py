@@ -254,3 +254,26 @@ def test_a_chinese_school_is_neutralised_wherever_it_stands(phrasing):
 def test_words_that_merely_end_like_a_school_are_kept():
     for text in ("我和大学生志愿者一起做过调研。", "他们学院的老师很好。"):
         assert "某学校" not in neutralise(text), neutralise(text)
+
+
+@pytest.mark.parametrize(
+    "high, answer",
+    [
+        (
+            "Mitigates first (rollback, feature flag), then finds the root cause and reports it.",
+            "I found the root cause in the logs and reported it to the team the same day.",
+        ),
+        (
+            "先止损（回滚、切流量），再定位根本原因并复盘。",
+            "我在日志里定位到根本原因，第二天组织了复盘。",
+        ),
+    ],
+)
+def test_a_hint_quotes_a_clause_with_its_brackets_closed(judge, high, answer):
+    """The hint once read "Mitigates first (rollback" under an answer: the anchor was cut at
+    the comma inside the brackets."""
+    anchors = Anchors(low="Vague.", mid="General.", high=high, keywords=())
+    hint = judge.score(question=EN_QUESTION, answer=answer, anchors=anchors).counterfactual
+    assert "rollback, feature flag)" in hint or "回滚、切流量）" in hint, hint
+    for opening, closing in ("()", "（）"):
+        assert hint.count(opening) == hint.count(closing), hint
