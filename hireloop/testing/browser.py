@@ -109,8 +109,13 @@ def csp_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
     return list(page.evaluate("() => window.__cspViolations || []"))
 
 
-def staff_page(browser, live_server, username: str, language: str = "en"):  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale=language, viewport={"width": 1280, "height": 900})
+def staff_page(browser, live_server, username: str, language: str = "en", **device):  # type: ignore[no-untyped-def]
+    """A new context logged in as ``username`` through the login page, on the job list.
+
+    ``device`` holds Playwright's context options (viewport, is_mobile…); a desktop by default.
+    """
+    device = {"viewport": {"width": 1280, "height": 900}, **device}
+    context = browser.new_context(locale=language, **device)
     context.add_init_script(RECORD_CSP_VIOLATIONS)
     page = context.new_page()
     page.goto(f"{live_server.url}/login/")

@@ -14,12 +14,11 @@ from hireloop.candidates.services import do_update_contact
 from hireloop.org.models import Department
 from hireloop.testing.browser import (
     BROWSER_MARKS,
-    RECORD_CSP_VIOLATIONS,
     csp_violations,
     shot,
     staff_page,
 )
-from hireloop.testing.factories import PASSWORD, ApplicationFactory
+from hireloop.testing.factories import ApplicationFactory
 
 pytestmark = BROWSER_MARKS
 
@@ -93,17 +92,8 @@ def _archive(organisation) -> Employee:  # type: ignore[no-untyped-def]
 
 
 def _phone_page(browser, live_server, username: str, language: str):  # type: ignore[no-untyped-def]
-    context = browser.new_context(
-        locale=language, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    context.add_init_script(RECORD_CSP_VIOLATIONS)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(re.compile(r".*/jobs/$"))
-    return page
+    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+    return staff_page(browser, live_server, username, language, **phone)
 
 
 def _search(page, text: str) -> list[str]:  # type: ignore[no-untyped-def]

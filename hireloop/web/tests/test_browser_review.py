@@ -19,14 +19,12 @@ from hireloop.testing.boxes import clashes, outside
 from hireloop.testing.browser import (
     ANSWER,
     BROWSER_MARKS,
-    RECORD_CSP_VIOLATIONS,
     csp_violations,
     shot,
     staff_page,
     wait_until,
 )
 from hireloop.testing.factories import (
-    PASSWORD,
     ApplicationFactory,
     DimensionFactory,
     JobFactory,
@@ -44,15 +42,7 @@ LOCALES = {"en": "en", "zh": "zh-CN"}
 
 
 def open_as(browser, live_server, username: str, device: str, language: str):  # type: ignore[no-untyped-def]
-    context = browser.new_context(locale=LOCALES[language], **DEVICES[device])
-    context.add_init_script(RECORD_CSP_VIOLATIONS)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/login/" not in url)
-    return page
+    return staff_page(browser, live_server, username, LOCALES[language], **DEVICES[device])
 
 
 def test_interviewer_disagrees_and_resolves_the_prompt(
