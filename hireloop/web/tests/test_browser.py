@@ -4,6 +4,8 @@ Playwright drives Debian's Chromium (`/usr/bin/chromium`); screenshots of every 
 written to `test-artifacts/` for people to look at.
 """
 
+import re
+
 from hireloop.testing.browser import ANSWER, BROWSER_MARKS, reopen, shot, staff_page
 from hireloop.testing.documents import STRONG_EN_RESUME, WEAK_EN_RESUME, docx_bytes, pdf_bytes
 
@@ -113,6 +115,9 @@ def test_the_whole_hiring_loop(
     reviewer.get_by_test_id("ranking").locator("tbody tr a").first.click()
     assert "*" in reviewer.get_by_test_id("candidate-name").inner_text()  # masked for them
     reviewer.click("text=Open report and review")
+    # count() does not wait: first let the report load (under load it came too early).
+    reviewer.wait_for_url(re.compile(r".*/reports/\d+/$"))
+    reviewer.get_by_test_id("dimension-score").first.wait_for()
     assert reviewer.get_by_test_id("dimension-score").count() == 2
     quote = reviewer.locator(".evidence").first.inner_text().strip("“”")
     assert quote and quote in ANSWER  # evidence is quoted verbatim from the answer
