@@ -1,164 +1,16 @@
-"""Text features of the offline judge: neutralising, sentences, and cue counts (EN + ZH).
+"""Text features of the offline judge: sentences, and cue counts (EN + ZH); neutralising
+identity tokens lives in neutralise.py.
 
 Everything here is plain string work; the embedding-based features live in judge.py.
 """
 
-import functools
-import logging
 import math
 import re
-from typing import Any
 
+from .neutralise import neutralise
 from .scoring import tokenise
 
-
-# --- neutralising identity tokens -------------------------------------------------------------
-# The judge never needs to know who the candidate is, where they come from or where they studied.
-# Embeddings do notice such tokens: before neutralising, swapping "Zhang Wei" <-> "Emily Johnson"
-# or 清华大学 <-> 某职业技术学院 moved USE similarities by up to ~0.02, i.e. ~0.2 points on 0–10
-# (see test_judge.py). So names, pronouns, schools and regions become fixed placeholders first.
-# The lists are short on purpose (common names, all Chinese provinces and big cities, famous
-# universities plus "<Name> University/College"/"…大学/学院" patterns); the caller can add the
-# candidate's own name through `extra_terms`.
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_EN_FIRST_NAMES = _words(
-    "James John Robert Michael William David Richard Joseph Thomas Charles Daniel Matthew Mark"
-    " Steven Paul Andrew Joshua Kevin Brian George Edward Ryan Jacob Gary Eric Jason Peter Tom"
-    " Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Emily"
-    " Emma Olivia Sophia Anna Laura Rachel Hannah Amy Grace Chloe Kate Lucy Alice Maria Priya"
-    " Mohammed Ahmed Fatima Aisha Raj Rahul Wei Li Na Lei Jing Ming Hui Yan Ying Fang Jun Tao"
-)
-_EN_SURNAMES = _words(
-    "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Wilson Anderson"
-    " Taylor Thomas Moore Jackson Martin Lee White Harris Clark Lewis Walker Hall Young King"
-    " Wright Scott Green Baker Adams Nelson Hill Campbell Patel Singh Khan Kim Nguyen"
-)
-_PINYIN_SURNAMES = _words(
-    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng"
-    " Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai Jiang Yu Du"
-)
-_ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯邓曹彭曾肖田董袁潘蔡蒋余杜"
-_ZH_GIVEN = (
-    "伟娜芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚英华玉兰红辉斌鹏宇浩凯俊帆旭婷雪琳晨颖倩慧莉欣"
-)
-_PROVINCES_ZH = _words(
-    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南"
-    " 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
-    " 深圳 广州 杭州 南京 成都 武汉 西安 苏州 贵阳 昆明 郑州 长沙 沈阳 哈尔滨 兰州 拉萨"
-)
-_PROVINCES_EN = _words(
-    "Beijing Tianjin Shanghai Chongqing Hebei Shanxi Liaoning Jilin Heilongjiang Jiangsu Zhejiang"
-    " Anhui Fujian Jiangxi Shandong Henan Hubei Hunan Guangdong Hainan Sichuan Guizhou Yunnan"
-    " Shaanxi Gansu Qinghai Taiwan Guangxi Tibet Ningxia Xinjiang Shenzhen Guangzhou Hangzhou"
-    " Nanjing Chengdu Wuhan Suzhou Guiyang Kunming London Manchester Mumbai Delhi Lagos Texas"
-    " California Ohio Alabama Mississippi"
-)
-_SCHOOLS_ZH = "清华大学 北京大学 复旦大学 浙江大学 上海交通大学 南京大学 中国科学技术大学 武汉大学"
-_SCHOOLS_EN = "Tsinghua Peking Fudan Harvard Stanford Oxford Cambridge MIT Princeton Yale"
-
-PLACEHOLDERS = {
-    "person": ("the person", "某人"),
-    "school": ("a college", "某学校"),
-    "region": ("a region", "某地"),
-}
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
-_EN_NAME = re.compile(
-    rf"\b(?:(?:Mr|Mrs|Ms|Dr)\.? [A-Z][a-z]+|(?:{_alternation(_EN_FIRST_NAMES)})"
-    rf"(?: [A-Z][a-z]+)?|(?:{_alternation(_PINYIN_SURNAMES)}) [A-Z][a-z]+"
-    rf"|(?:{_alternation(_EN_SURNAMES)}))\b"
-)
-_ZH_NAME = re.compile(rf"[{_ZH_SURNAMES}][{_ZH_GIVEN}]{{1,2}}")
-_EN_SCHOOL = re.compile(
-    rf"\b(?:(?:the )?University of [A-Z][a-z]+|(?:[A-Z][a-z]+ ){{1,3}}(?:University|College|"
-    rf"Institute)(?: of [A-Z][a-z]+)?|(?:{_alternation(_SCHOOLS_EN.split())})(?: University)?)\b"
-)
-_ZH_SCHOOL_KNOWN = re.compile(_alternation(_SCHOOLS_ZH.split()))
-# A Chinese school is found by jieba's words, wherever it stands ("清华大学毕业后…", "我来自…",
-# "母校…", "本科就读…"): a word ending in a school's suffix, with the place and subject words
-# before it ("深圳/职业/技术/学院"). Matching on the characters before the name, as before,
-# missed a school at the start of a phrase or after 来自/就读/母校.
-_SCHOOL_SUFFIX = re.compile(r"(?:大学|学院|学校|中学|小学|职校|技校)$")
-# Words before a school that are not part of its name although jieba tags them as nouns.
-_SCHOOL_LEAD_WORDS = frozenset(
-    _words("母校 就读 就读于 毕业 毕业于 本科 硕士 博士 研究生 专科 大专 高中 初中 来自 我们 他们")
-)
-_NAME_PART_TAGS = ("n", "j", "vn", "b")  # nouns (places, organisations), abbreviations
-_MAX_NAME_WORDS = 5
-
-
-@functools.cache
-def _chinese_tagger() -> Any:
-    """jieba's part-of-speech tagger with its own dictionary, built once per process (quietly:
-    jieba logs its dictionary loading)."""
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
-
-
-def _neutralise_chinese_schools(text: str) -> str:
-    placeholder = PLACEHOLDERS["school"][1]
-    kept: list[tuple[str, str]] = []  # (word, part of speech), schools already replaced
-    for word, flag in ((w.word, w.flag) for w in _chinese_tagger().cut(text)):
-        kept.append((word, flag))
-        if not _SCHOOL_SUFFIX.search(word):
-            continue
-        start = len(kept) - 1
-        while (
-            start > 0
-            and len(kept) - start < _MAX_NAME_WORDS
-            and kept[start - 1][1].startswith(_NAME_PART_TAGS)
-            and kept[start - 1][0] not in _SCHOOL_LEAD_WORDS
-        ):
-            start -= 1
-        if start > 0 and kept[start - 1][0] == "某":  # "a certain" college: part of the phrase
-            start -= 1
-        if start < len(kept) - 1 or len(word) > 2:  # a bare 学院 or 大学 names no school
-            kept[start:] = [(placeholder, "x")]
-    return "".join(word for word, _ in kept)
-
-
-_ZH_REGION = re.compile(_alternation(_PROVINCES_ZH))
-_EN_REGION = re.compile(rf"\b(?:{_alternation(_PROVINCES_EN)})\b")
-# he/she -> they; him/his/her/hers all -> their (her is both object and possessive, so the three
-# must share one form for a he<->she swap to leave the text identical).
-_EN_PRONOUNS = {
-    "he": "they",
-    "she": "they",
-    "him": "their",
-    "his": "their",
-    "her": "their",
-    "hers": "their",
-    "himself": "themselves",
-    "herself": "themselves",
-}
-_EN_PRONOUN = re.compile(r"\b(?:" + "|".join(_EN_PRONOUNS) + r")\b", re.IGNORECASE)
-
-
-def neutralise(text: str, extra_terms: tuple[str, ...] = ()) -> str:
-    """Replace person names, pronouns, schools and regions by fixed placeholders."""
-    for term in sorted(extra_terms, key=len, reverse=True):
-        if term.strip():
-            text = text.replace(term, "the person")
-    text = _ZH_SCHOOL_KNOWN.sub(PLACEHOLDERS["school"][1], text)
-    if _CJK.search(text):
-        text = _neutralise_chinese_schools(text)
-    text = _EN_SCHOOL.sub(PLACEHOLDERS["school"][0], text)
-    text = _ZH_REGION.sub(PLACEHOLDERS["region"][1], text)
-    text = _EN_REGION.sub(PLACEHOLDERS["region"][0], text)
-    text = _ZH_NAME.sub(PLACEHOLDERS["person"][1], text)
-    text = _EN_NAME.sub(PLACEHOLDERS["person"][0], text)
-    text = _EN_PRONOUN.sub(lambda m: _EN_PRONOUNS[m.group(0).lower()], text)
-    return text.replace("她", "他")
+__all__ = ["neutralise"]  # the judge and the LLM judge call it through this module
 
 
 # --- sentences and instructions aimed at the scorer -------------------------------------------
