@@ -6,31 +6,18 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from hireloop.candidates.search import search_query_field
 from hireloop.org.models import Department
 
 from .enums import EmploymentStatus
 from .search import Ordering, Sort
-
-SEARCH_MAX_LENGTH = 100
 
 
 class EmployeeListForm(forms.Form):
     """Search, filters and order of the employee list; a value that does not validate is
     ignored (the list shows unfiltered) rather than refused."""
 
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=SEARCH_MAX_LENGTH,
-        widget=forms.TextInput(
-            attrs={
-                "class": "form-control",
-                "type": "search",
-                "placeholder": _("Name, number, e-mail or phone"),
-                "autocomplete": "off",
-            }
-        ),
-    )
+    q = search_query_field(_("Name, number, e-mail or phone"))
     # Each department by its name in the reader's language (Department.__str__).
     department = forms.ModelChoiceField(
         label=_("Department"),

@@ -10,10 +10,12 @@ The helpers below work on either table, so the archive indexes its employees the
 """
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.db import models, transaction
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from hireloop.accounts.roles import Role
 from hireloop.accounts.services import has_role
@@ -22,6 +24,9 @@ from hireloop.privacy.services import may_see_unmasked
 
 from .models import Application, Candidate, CandidateSearchTerm
 from .search_terms import Term, person_terms, query_clauses
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 BATCH = 500
 
@@ -162,3 +167,25 @@ def search_applications(
         model=CandidateSearchTerm, owner_field="candidate_id", query=query, field="candidate_id"
     )
     return applications.none() if condition is None else applications.filter(condition)
+
+
+# A name, number, e-mail or phone is far shorter; a longer query is refused by the form, not
+# cut into search terms.
+SEARCH_MAX_LENGTH = 100
+
+
+def search_query_field(placeholder: "StrOrPromise") -> forms.CharField:
+    """The search box of the people lists (candidates, employees): one query string."""
+    return forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control",
+                "type": "search",
+                "placeholder": placeholder,
+                "autocomplete": "off",
+            }
+        ),
+    )

@@ -13,6 +13,7 @@ from hireloop.candidates.search import (
     may_list_candidates,
     may_search_candidates_by_personal_data,
     search_applications,
+    search_query_field,
 )
 from hireloop.candidates.services import applications_visible_to, candidate_labels
 
@@ -20,19 +21,7 @@ PAGE_SIZE = 50
 
 
 class CandidateSearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        max_length=100,
-        widget=forms.TextInput(
-            attrs={
-                "class": "form-control",
-                "type": "search",
-                "placeholder": _("Name, e-mail or phone"),
-                "autocomplete": "off",
-            }
-        ),
-    )
+    q = search_query_field(_("Name, e-mail or phone"))
 
 
 @login_required
