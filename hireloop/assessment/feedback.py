@@ -15,7 +15,7 @@ from hireloop.interviews.question_templates import TEMPLATES as QUESTION_TEMPLAT
 
 from . import judge_features as tf
 from .answer_cues import AnswerCues, read_answer
-from .follow_ups import follow_up_question
+from .engines import configured_follow_ups
 
 MIN_TOPIC_WORDS = 2
 # Words of how interview questions are asked, not of what they are about (tokens as
@@ -85,7 +85,9 @@ class QuickFeedback:
             gap = words["need_figures"] if tf.figures(answer) == 0 else words["good"]
             return Feedback(_remark(strength, gap))
         need = {"off_topic": "need_focus", "no_example": "need_example", "no_result": "need_result"}
-        ask = follow_up_question(answer, reason, language) or words[_FIXED_QUESTION[reason]]
+        writer = configured_follow_ups()
+        worded = writer.write(question=question, answer=answer, reason=reason, language=language)
+        ask = worded or words[_FIXED_QUESTION[reason]]
         return Feedback(_remark(strength, words[need[reason]]), ask, reason)
 
 

@@ -275,3 +275,10 @@ def _second_person(text: str, chinese: bool) -> str:
     if cues.is_story_clause(first):
         return f"that you {swapped}"  # "added rate limiting" after "I …": the same speaker
     return f"“{swapped}”"  # no subject to report it with: quote it
+
+
+class OfflineFollowUps:
+    """The follow-up writer without a model (the default, and every LLM failure's fallback)."""
+
+    def write(self, *, question: str, answer: str, reason: str, language: str) -> str:
+        return follow_up_question(answer, reason, language)
