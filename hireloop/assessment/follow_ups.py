@@ -37,10 +37,10 @@ TEMPLATES = {
         "什么，或者会怎么做？",
     },
     "en": {
-        FollowUpReason.NO_RESULT: "You mentioned {phrase}. What came of it in the end, and "
-        "did anything change that you could measure?",
-        FollowUpReason.NO_EXAMPLE: "You mentioned {phrase}. Could you tell us about one time "
-        "you did that yourself: what was the situation, and what exactly did you do?",
+        FollowUpReason.NO_RESULT: "You mentioned {phrase}. What was the result in the end, "
+        "and did anything change that you could measure?",
+        FollowUpReason.NO_EXAMPLE: "You mentioned {phrase}. Could you give one concrete "
+        "example from your own experience: what was the situation, and what exactly did you do?",
         FollowUpReason.OFF_TOPIC: "You mentioned {phrase}. How does that connect to the "
         "question above? Could you say more directly what you did, or would do?",
     },
@@ -269,10 +269,10 @@ def _second_person(text: str, chinese: bool) -> str:
         return re.sub(r"我(?!们)", "您", text).replace("我们", "您的团队")
     swapped = _EN_WORD.sub(lambda m: _EN_PERSON.get(m.group().lower(), m.group()), text)
     swapped = re.sub(r"\byou was\b", "you were", swapped)
-    first = swapped.split(" ", 1)[0].lower()
-    if first in _EN_SUBJECTS:
+    words = swapped.lower().split()
+    if words[0] in _EN_SUBJECTS or "you" in words[1:4]:  # "last month you reorganised…"
         return f"that {swapped}"  # "that you moved the job to a replica"
-    if cues.is_story_clause(first):
+    if cues.is_story_clause(words[0]):
         return f"that you {swapped}"  # "added rate limiting" after "I …": the same speaker
     return f"“{swapped}”"  # no subject to report it with: quote it
 
