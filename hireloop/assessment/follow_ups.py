@@ -21,8 +21,8 @@ from hireloop.privacy.masking import Redactor
 from . import answer_cues as cues
 from . import judge_features as tf
 
-# A quote longer than this is cut at a word boundary, or not used (measured on the labelled
-# set's clauses: the median clause is 14 Chinese characters / 9 English words).
+# A quote longer than this is cut at a word boundary, or another clause is taken: a follow-up
+# should be read at a glance, and one clause of about this length names the point.
 MAX_QUOTE_CHARS_ZH = 24
 MAX_QUOTE_WORDS_EN = 14
 MIN_QUOTE_CHARS_ZH = 5
@@ -264,9 +264,9 @@ def _is_capitalised_word(word: str) -> bool:
 
 def _second_person(text: str, chinese: bool) -> str:
     if chinese:
-        # 我们 → 您和团队 would misread a "we" that means "the company"; 你们 is not how the
-        # candidate is addressed (您). The phrase keeps 我们 only after 您 has replaced 我.
-        return re.sub(r"我(?!们)", "您", text).replace("我们", "您的团队")
+        # 您 is how the room addresses the candidate; 你们 would not be, so "we" becomes
+        # "your team" (我们组, 我们团队 and 我们的团队 alike).
+        return re.sub(r"我们(?:组|团队|的团队)?", "您的团队", re.sub(r"我(?!们)", "您", text))
     swapped = _EN_WORD.sub(lambda m: _EN_PERSON.get(m.group().lower(), m.group()), text)
     swapped = re.sub(r"\byou was\b", "you were", swapped)
     words = swapped.lower().split()
