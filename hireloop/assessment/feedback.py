@@ -15,7 +15,7 @@ from hireloop.interviews.question_templates import TEMPLATES as QUESTION_TEMPLAT
 
 from . import judge_features as tf
 from .answer_cues import AnswerCues, read_answer
-from .engines import configured_follow_ups
+from .follow_up_engines import configured_follow_ups
 
 MIN_TOPIC_WORDS = 2
 # Words of how interview questions are asked, not of what they are about (tokens as

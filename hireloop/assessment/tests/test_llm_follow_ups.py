@@ -5,8 +5,8 @@ import socket
 
 import pytest
 
-from hireloop.assessment.engines import configured_follow_ups
 from hireloop.assessment.feedback import QuickFeedback
+from hireloop.assessment.follow_up_engines import configured_follow_ups
 from hireloop.assessment.follow_ups import OfflineFollowUps, follow_up_question
 from hireloop.assessment.llm_follow_ups import DATA_END, DATA_START, OpenAICompatibleFollowUps
 from hireloop.interviews.enums import FollowUpReason
