@@ -17,6 +17,7 @@ from typing import Protocol
 
 import numpy as np
 
+from . import hints
 from . import judge_features as tf
 from .embedding import Embedder, default_embedder
 from .scoring import (
@@ -261,20 +262,33 @@ def _evidence(p: _Prepared, vectors: dict[str, np.ndarray]) -> tuple[str, ...]:
 
 
 def _counterfactual(p: _Prepared, answer: str) -> str:
-    """One sentence naming the high anchor's least-covered clause and missing keywords."""
+    """One sentence naming the high anchor's least-covered clause and missing keywords, never
+    one the answer already shows (hints.py: results, examples, terms spelt differently)."""
     chinese = tf.is_mostly_chinese(p.item.answer) if answer else tf.is_mostly_chinese(p.high)
-    clause = _least_covered_clause(p.item.anchors.high, answer)
+    verbatim = " ".join(p.sentences)
+    shown = hints.what_it_shows(verbatim)
+    clause = _least_covered_clause(p.item.anchors.high, answer, shown=shown, verbatim=verbatim)
     keywords = [k for k in p.item.anchors.keywords if tf.content_tokens(k)]
-    missing = [k for k in keywords if tf.coverage(answer, tf.content_tokens(k)) < 1.0]
-    return _phrase(clause, missing[:3], chinese)
+    missing = [
+        k
+        for k in keywords
+        if not hints.is_mentioned(k, answer) and not hints.is_mentioned(k, verbatim)
+    ]
+    gap = "" if clause or missing else hints.missing_part(shown, chinese)
+    return _phrase(clause, missing[:3], chinese, gap=gap)
 
 
-def _least_covered_clause(anchor: str, answer: str) -> str:
-    clauses = [c.strip(" ,，、.。;；") for s in tf.sentences(anchor) for c in _clauses_of(s)]
+def _least_covered_clause(
+    anchor: str, answer: str, *, shown: hints.AnswerCues | None = None, verbatim: str = ""
+) -> str:
+    clauses = [hints.complete_clause(c) for s in tf.sentences(anchor) for c in _clauses_of(s)]
+    if shown is not None:
+        text = verbatim or answer
+        clauses = [c for c in clauses if not hints.asks_for_what_is_shown(c, shown, text)]
     scored = [
         (tf.coverage(answer, tf.content_tokens(c)), i, c)
         for i, c in enumerate(clauses)
-        if tf.content_tokens(c)
+        if c and tf.content_tokens(c)
     ]
     if not scored:
         return ""
@@ -301,15 +315,15 @@ def _clauses_of(sentence: str) -> list[str]:
     return [*clauses, "".join(current)]
 
 
-def _phrase(clause: str, missing: list[str], chinese: bool) -> str:
+def _phrase(clause: str, missing: list[str], chinese: bool, gap: str = "") -> str:
     if chinese:
         parts = [f"涉及“{clause}”"] if clause else []
         parts += [f"提到{'、'.join(missing)}"] if missing else []
-        body = "，并".join(parts) or "补充带有具体数据和结果的实例"
+        body = "，并".join(parts) or gap or "补充带有具体数据和结果的实例"
         return f"更好的回答还应{body}。"
     parts = [f'covered "{clause}"'] if clause else []
     parts += [f"mentioned {', '.join(missing)}"] if missing else []
-    body = " and ".join(parts) or "given a concrete example with measurable results"
+    body = " and ".join(parts) or gap or "given a concrete example with measurable results"
     return f"A stronger answer would have {body}."
 
 
