@@ -2,8 +2,10 @@
 
 It embeds the answer, its sentences, the question and the anchors in one batch (USE
 multilingual v3, see embedding.py), computes a handful of features (judge_features.py), and maps
-them to 0–10 with coefficients fitted on human-rated answers (judge_calibration.json, refitted by
-scripts/calibrate_judge.py; method and figures in docs/scoring.md). Only numpy and the embedding
+them to 0–10 (judge_model.py): a quality fitted on human-rated answers, placed inside the band of
+the level the answer most likely is — off-topic ≤ 3, vague ≤ 5, adequate 6–7, strong ≥ 8.5
+(judge_calibration.json, refitted by scripts/calibrate_judge.py; method and figures in
+docs/scoring.md). Only numpy and the embedding
 package are needed at run time. It sees answer text only — names, pronouns, schools and regions
 are neutralised before anything is measured — and the same inputs always give the same score.
 """
