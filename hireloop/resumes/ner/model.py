@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pycrfsuite
 
+from hireloop.resumes.ner import lexicon
 from hireloop.resumes.ner.data import Entity, tags_to_spans
-from hireloop.resumes.ner.features import sentence_features
+from hireloop.resumes.ner.features import SHIPPED_FEATURES, FeatureSet, sentence_features
 
 DEFAULT_MODEL_PATH = Path(__file__).with_name("resume_ner_zh.crfsuite")
 # ResumeNER sentences are at most a few hundred characters; cutting long text at sentence
@@ -18,20 +19,28 @@ MAX_CHUNK = 300
 class ChineseResumeTagger:
     """Tags NAME, EDU, ORG, TITLE, PRO, CONT, RACE and LOC spans in Chinese resume text."""
 
-    def __init__(self, tagger: pycrfsuite.Tagger) -> None:
+    def __init__(
+        self, tagger: pycrfsuite.Tagger, feature_set: FeatureSet = SHIPPED_FEATURES
+    ) -> None:
         self._tagger = tagger
+        self._feature_set = feature_set
 
     @classmethod
-    def load(cls, path: Path = DEFAULT_MODEL_PATH) -> "ChineseResumeTagger":
+    def load(
+        cls, path: Path = DEFAULT_MODEL_PATH, feature_set: FeatureSet = SHIPPED_FEATURES
+    ) -> "ChineseResumeTagger":
+        """Open a model trained with feature_set; jieba's dictionary is read here, once."""
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
-        return cls(tagger)
+        if feature_set.segmentation or feature_set.lattice or feature_set.words:
+            lexicon.load()
+        return cls(tagger, feature_set)
 
     def tag_sequence(self, text: str) -> list[str]:
         """One BMES tag per character of text (a single sentence)."""
         if not text:
             return []
-        return list(self._tagger.tag(sentence_features(text)))
+        return list(self._tagger.tag(sentence_features(text, self._feature_set)))
 
     def tag(self, text: str) -> list[Entity]:
         """Entities in text, with offsets into text."""
