@@ -122,7 +122,7 @@ class FeatureSet:
 
 # The shipped model's features, chosen by 3-fold cross-validation on ResumeNER train
 # (scripts/train_resume_ner.py, docs/resume-ner.md).
-SHIPPED_FEATURES = FeatureSet()
+SHIPPED_FEATURES = FeatureSet(segmentation=True, lattice=True, words=True)
 
 
 def sentence_features(text: str, feature_set: FeatureSet = SHIPPED_FEATURES) -> list[list[str]]:

@@ -24,7 +24,7 @@ WORD_TAGS = frozenset({"nt", "ns", "nr", "nrt", "nrfg", "nz", "j"})
 # Lexicon kinds whose every occurrence is marked, not only jieba's chosen segmentation: an
 # organisation or place inside a longer name ("北京" in "北京银行") is still evidence.
 LATTICE_KINDS = ("nt", "ns")
-# Longest nt/ns word considered; longer dictionary entries are rare (23 of 22,419).
+# Longest nt/ns word considered; longer dictionary entries are rare (37 of 22,195).
 MAX_WORD = 12
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from hireloop.resumes.ner import lexicon
 from hireloop.resumes.ner.features import FeatureSet, sentence_features
+from hireloop.resumes.ner.model import spaces_as_commas, tag_chinese
 
 LINE = "现任北京银行行长，毕业于清华大学。"
 
@@ -69,3 +70,21 @@ def test_features_are_deterministic() -> None:
     feature_set = FeatureSet(segmentation=True, lattice=True, words=True)
     assert sentence_features(LINE, feature_set) == sentence_features(LINE, feature_set)
     assert sentence_features("", feature_set) == []
+
+
+def test_spaces_between_chinese_fields_read_as_commas_with_offsets_kept() -> None:
+    line = "2008-2012 重庆大学 土木工程 学士  Goldman Sachs"
+    replaced = spaces_as_commas(line)
+    assert len(replaced) == len(line)
+    assert replaced == "2008-2012，重庆大学，土木工程，学士，，Goldman Sachs"
+    assert spaces_as_commas("第一行\n第二行") == "第一行\n第二行"
+
+
+def test_a_space_separated_education_line_keeps_the_school_apart_from_the_major() -> None:
+    # ResumeNER has no spaces; before they were read as commas the jieba-feature model took
+    # "重庆大学 土木工程 " as one organisation.
+    line = "2008-2012 重庆大学 土木工程 学士"
+    organisations = [entity.text for entity in tag_chinese(line) if entity.type == "ORG"]
+    assert organisations == ["重庆大学"]
+    for entity in tag_chinese(line):
+        assert line[entity.start : entity.end] == entity.text
