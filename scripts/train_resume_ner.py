@@ -3,7 +3,7 @@ the shipped model on `train` + `dev`.
 
     python scripts/train_resume_ner.py [--data ../shared/data/resume_ner_zh] [--out PATH]
         [--folds 3] [--workers 2] [--cache /tmp/zhner-cache]
-    python scripts/train_resume_ner.py --features seg+lat --c1 0.1 --c2 0.2   # no search
+    python scripts/train_resume_ner.py --features seg+lat+word --c1 0.1 --c2 0.2   # no search
 
 1. Every GRID point (feature switches, c1, c2) is scored by K-fold cross-validation on
    `train` (sentences shuffled with a fixed seed, then cut into K folds); entity F1 is pooled
@@ -32,7 +32,11 @@ import pycrfsuite  # noqa: E402
 
 from hireloop.resumes.ner.data import TaggedSentence, read_bmes, tags_to_spans  # noqa: E402
 from hireloop.resumes.ner.evaluate import Score, format_table, score_spans  # noqa: E402
-from hireloop.resumes.ner.features import FeatureSet, sentence_features  # noqa: E402
+from hireloop.resumes.ner.features import (  # noqa: E402
+    SHIPPED_FEATURES,
+    FeatureSet,
+    sentence_features,
+)
 from hireloop.resumes.ner.model import DEFAULT_MODEL_PATH  # noqa: E402
 
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "resume_ner_zh"
@@ -203,6 +207,9 @@ def main() -> None:
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     train_model(train_data + dev_data, c1, c2, args.out)
+    if FEATURE_SETS[name] != SHIPPED_FEATURES:
+        # The tagger builds SHIPPED_FEATURES: a model trained on others would read garbage.
+        print(f"WARNING: set SHIPPED_FEATURES in features.py to {FEATURE_SETS[name]}")
     cv_f1 = f"{cv['ALL'].f1:.4f}" if cv else "-"
     print(
         f"train_resume_ner: zh features={name} c1={c1} c2={c2} cv_F1={cv_f1} "

@@ -1,8 +1,9 @@
 """Character features for the Chinese resume CRF: pure functions of the sentence text.
 
 Each character becomes a list of "name=value" strings (python-crfsuite's item format).
-The lexicons are short suffix/prefix lists that signal where an ORG, TITLE or EDU span ends;
-they stand in for the word lattice of the Lattice LSTM without a segmenter dependency.
+The lexicons here are short suffix/prefix lists that signal where an ORG, TITLE or EDU span
+ends; lexicon.py adds the words of jieba's dictionary over each character (a word lattice,
+as in the Lattice LSTM), switched by FeatureSet.
 """
 
 import unicodedata
