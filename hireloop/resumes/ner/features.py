@@ -1,11 +1,15 @@
 """Character features for the Chinese resume CRF: pure functions of the sentence text.
 
 Each character becomes a list of "name=value" strings (python-crfsuite's item format).
-The lexicons are short suffix/prefix lists that signal where an ORG, TITLE or EDU span ends;
-they stand in for the word lattice of the Lattice LSTM without a segmenter dependency.
+The lexicons here are short suffix/prefix lists that signal where an ORG, TITLE or EDU span
+ends; lexicon.py adds the words of jieba's dictionary over each character (a word lattice,
+as in the Lattice LSTM), switched by FeatureSet.
 """
 
 import unicodedata
+from dataclasses import dataclass
+
+from hireloop.resumes.ner import lexicon
 
 WINDOW = 2
 # How far to the right a lexicon match can lie and still be reported to a character.
@@ -108,7 +112,21 @@ def _lexicon_features(text: str) -> list[list[str]]:
     return features
 
 
-def sentence_features(text: str) -> list[list[str]]:
+@dataclass(frozen=True)
+class FeatureSet:
+    """Switches for the jieba features (lexicon.py); all off gives the 2026-12 model's features."""
+
+    segmentation: bool = False  # B/M/E/S of the jieba word, its length and dictionary tag
+    lattice: bool = False  # every nt/ns word of jieba's dictionary over the character
+    words: bool = False  # the jieba word itself
+
+
+# The shipped model's features, chosen by 3-fold cross-validation on ResumeNER train
+# (scripts/train_resume_ner.py, docs/resume-ner.md).
+SHIPPED_FEATURES = FeatureSet(segmentation=True, lattice=True, words=True)
+
+
+def sentence_features(text: str, feature_set: FeatureSet = SHIPPED_FEATURES) -> list[list[str]]:
     """CRF feature lists for every character of one sentence.
 
     The characters and their types are padded by WINDOW on each side ("<s>", "</s>", "pad")
@@ -119,6 +137,7 @@ def sentence_features(text: str) -> list[list[str]]:
     padded = ["<s>"] * WINDOW + chars + ["</s>"] * WINDOW
     types = ["pad"] * WINDOW + [char_type(char) for char in chars] + ["pad"] * WINDOW
     lexicon = _lexicon_features(text)
+    extra = _jieba_features(text, feature_set)
     items: list[list[str]] = []
     for index, char in enumerate(chars):
         at = index + WINDOW
@@ -135,8 +154,23 @@ def sentence_features(text: str) -> list[list[str]]:
         if index == 0:
             features.append("first")
         features.extend(lexicon[index])
+        features.extend(extra[index])
         items.append(features)
     return items
+
+
+def _jieba_features(text: str, feature_set: FeatureSet) -> list[list[str]]:
+    extra: list[list[str]] = [[] for _ in text]
+    if feature_set.segmentation or feature_set.words:
+        segmentation = lexicon.segmentation_features(text, with_words=feature_set.words)
+        for item, features in zip(extra, segmentation, strict=True):
+            if not feature_set.segmentation:
+                features = [feature for feature in features if feature.startswith("word=")]
+            item.extend(features)
+    if feature_set.lattice:
+        for item, features in zip(extra, lexicon.lattice_features(text), strict=True):
+            item.extend(features)
+    return extra
 
 
 _OFFSETS = [offset for offset in range(-WINDOW, WINDOW + 1) if offset]

@@ -186,10 +186,13 @@ def test_english_model_finds_name_and_email() -> None:
     not SHARED_ZH.exists(), reason=f"ResumeNER data not found at {SHARED_ZH} (reference data)"
 )
 def test_shipped_chinese_model_on_resumener_dev() -> None:
+    """dev is part of the shipped model's training data (train + dev), so this is no held-out
+    figure (see docs/resume-ner.md for those): it checks that the shipped file and the shipped
+    feature switches belong together, which a mismatch would show as a far lower F1."""
     sentences = read_bmes(SHARED_ZH / "dev.char.bmes")
     tagger = default_tagger()
     began = time.perf_counter()
     predicted = [tags_to_spans(tagger.tag_sequence(s.text)) for s in sentences]
     assert time.perf_counter() - began < 5
     scores = score_spans([tags_to_spans(s.tags) for s in sentences], predicted)
-    assert scores["ALL"].f1 >= 0.88
+    assert scores["ALL"].f1 >= 0.95
