@@ -9,8 +9,6 @@ to the second person (我 → 您, I → you), and kept short; with no clause fi
 question is asked without one.
 """
 
-import functools
-import logging
 import re
 from typing import Any
 
@@ -148,13 +146,11 @@ _DANGLING_EN = frozenset(
 _CONCRETE_TAGS = ("n", "nz", "vn", "eng", "m", "v")
 
 
-@functools.cache
 def _tagger() -> Any:
-    import jieba
-    import jieba.posseg
+    """jieba's part-of-speech tagger, shared with the resume entity tagger (no words added)."""
+    from hireloop.resumes.ner.lexicon import pos_tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    return pos_tokenizer()
 
 
 def quoted_phrase(answer: str, reason: str, language: str) -> str:

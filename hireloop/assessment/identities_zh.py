@@ -7,7 +7,6 @@ before it.
 """
 
 import functools
-import logging
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -57,15 +56,11 @@ _COMMON_SURNAMES = 150
 _RARE_VERB_FREQUENCY = 500
 
 
-@functools.cache
 def _chinese_tagger() -> Any:
-    """jieba's part-of-speech tagger with its own dictionary, built once per process (quietly:
-    jieba logs its dictionary loading)."""
-    import jieba
-    import jieba.posseg
+    """jieba's part-of-speech tagger, shared with the resume entity tagger (no words added)."""
+    from hireloop.resumes.ner.lexicon import pos_tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    return pos_tokenizer()
 
 
 @functools.cache
@@ -206,6 +201,8 @@ def _word_spans(words: list[tuple[str, str, int]], surnames: frozenset[str]) -> 
             yield Span(start + 1, end, "person")  # jieba glued 和 to the name: 和林浩
         elif _is_surname_then_given_name(words, index, surnames):  # 杨/秀英, 孙/桂兰
             yield Span(start, end + len(words[index + 1][0]), "person")
+        elif _is_surname_glued_to_next_word(words, index, surnames):  # 陈/明说: 陈明
+            yield Span(start, end + 1, "person")
         elif _is_name_tag(flag) and index + 1 < len(words) and _is_name_tag(words[index + 1][1]):
             yield Span(start, end + len(words[index + 1][0]), "person")  # 吉克/阿依, 两个人名词
         elif _is_place_after_its_preposition(words, index):  # 来自/威宁, 在/凉山
@@ -241,6 +238,24 @@ def _is_surname_then_given_name(
             or given in _chinese_given_names()
             or all(c in _given_name_characters() for c in given)  # 石/春花
         )
+    )
+
+
+def _is_surname_glued_to_next_word(
+    words: list[tuple[str, str, int]], index: int, surnames: frozenset[str]
+) -> bool:
+    """jieba tags a lone surname as a name but glues its given name to the next word (陈/明说):
+    the name is the surname and the next word's first character, when that is a given-name
+    character and the rest is not a name of its own."""
+    word, flag, _ = words[index]
+    if len(word) != 1 or word not in surnames or not _is_name_tag(flag) or index + 1 >= len(words):
+        return False
+    following, following_flag, _ = words[index + 1]
+    return (
+        len(following) == 2
+        and following[0] in _given_name_characters()
+        and not _is_name_tag(following_flag)
+        and not _is_surname_then_given_name(words, index, surnames)
     )
 
 

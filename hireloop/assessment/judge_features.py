@@ -4,8 +4,6 @@ identity tokens lives in neutralise.py.
 Everything here is plain string work; the embedding-based features live in judge.py.
 """
 
-import functools
-import logging
 import math
 import re
 from typing import Any
@@ -170,13 +168,11 @@ _CJK_STOP_WORDS = CJK_STOP_BIGRAMS | frozenset(
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-@functools.cache
 def _chinese_segmenter() -> Any:
-    """jieba's plain word cutter with its own dictionary, built once per process."""
-    import jieba
+    """jieba's plain word cutter, shared with the resume entity tagger (no words added)."""
+    from hireloop.resumes.ner.lexicon import tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
+    return tokenizer()
 
 
 def words(text: str) -> list[str]:
