@@ -12,6 +12,8 @@ deterministic (a dictionary DAG plus a fixed HMM for unknown words).
 """
 
 import logging
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -54,6 +56,12 @@ def tokenizer() -> jieba.Tokenizer:
     """A private jieba tokenizer over the shipped dictionary, initialised once."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     segmenter = jieba.Tokenizer(str(JIEBA_DICT))
+    # jieba keeps its dictionary's prefix table in a cache file in the temporary directory. In
+    # the resume sandbox no directory is writable, so tempfile.gettempdir() (which probes by
+    # writing) raises; naming the directory lets the sandbox read a cache another process
+    # wrote, or build the table itself (a failed write of the cache is caught by jieba).
+    # (jieba itself would use the same directory: gettempdir() answers /tmp on Linux.)
+    segmenter.tmp_dir = tempfile.tempdir or os.environ.get("TMPDIR") or "/tmp"  # noqa: S108
     segmenter.initialize()
     return segmenter
 
