@@ -60,6 +60,11 @@ urlpatterns = [
         name="application_invite",
     ),
     path(
+        "applications/<int:application_id>/deliveries/retry/",
+        applications.application_retry_deliveries,
+        name="application_retry_deliveries",
+    ),
+    path(
         "applications/<int:application_id>/reject/",
         applications.application_reject,
         name="application_reject",

@@ -76,6 +76,7 @@ ROUTES: dict[str, Route] = {
     "web:job_upload_progress": Route("GET", _only(*ON_JOB)),
     "web:application_detail": Route("GET", _only(*ON_JOB)),
     "web:application_invite": Route("POST", _only(*MANAGES_JOB)),
+    "web:application_retry_deliveries": Route("POST", _only(*MANAGES_JOB)),
     "web:application_reject": Route("POST", _only("int_on", *MANAGES_JOB)),
     "web:application_hire": Route("POST", _only(*MANAGES_JOB)),
     "web:application_move": Route("POST", _only(*MANAGES_JOB)),
