@@ -33,5 +33,4 @@ class FailureReason(models.TextChoices):
     UNREACHABLE = "unreachable", _("the mail server could not be reached")
     REFUSED = "refused", _("the mail server refused the address")
     AUTHENTICATION = "authentication", _("the mail server refused our login")
-    NO_ADDRESS = "no_address", _("the recipient has no e-mail address")
     OTHER = "other", _("the mail server answered with an error")

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hireloop.candidates.models import Application
+from hireloop.jobs.enums import Language
 from hireloop.privacy.fields import EncryptedJSONField, EncryptedTextField
 from hireloop.workflow.enums import EventType
 
@@ -41,7 +42,7 @@ class Delivery(models.Model):
         verbose_name=_("staff member"),
     )
     recipient = EncryptedTextField(_("recipient address"))
-    language = models.CharField(_("language"), max_length=10)
+    language = models.CharField(_("language"), max_length=10, choices=Language.choices)
     context = EncryptedJSONField(_("context"), blank=True)
     status = models.CharField(
         _("status"),

@@ -4,6 +4,7 @@ import smtplib
 from datetime import timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -96,6 +97,7 @@ def test_a_server_that_is_down_is_retried_with_back_off_then_shown_with_a_retry_
     assert queued.count() == 1 and queued.get().run_after == delivery.next_attempt_at
 
     client.login(username=recruiter.username, password=PASSWORD)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
     page = client.get(reverse("web:application_detail", args=[application.pk])).content.decode()
     assert 'data-testid="delivery-problem"' in page and "not sent yet" in page
     assert 'data-testid="retry-delivery"' not in page  # still being retried
