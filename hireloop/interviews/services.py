@@ -270,9 +270,11 @@ def do_invite(
     deadline: datetime | None = None,
     notes: str = "",
     base_url: str = "",
+    email_candidate: bool = True,
 ) -> InterviewSession:
     """Invite a shortlisted candidate: create the session, move the stage; the link is
-    e-mailed by the worker once this commits (event ``interview.invited``)."""
+    e-mailed by the worker once this commits (event ``interview.invited``), unless
+    ``email_candidate`` is false (the demo's fictional candidates)."""
     check_may_manage_job(actor, application.job)
     check_job_accepts_candidates(application.job)
     check_invitation_deadline(deadline)
@@ -305,6 +307,7 @@ def do_invite(
                 "session_id": session.pk,
                 "application_id": application.pk,
                 "base_url": base_url,
+                "email_candidate": email_candidate,
             },
         )
     return session

@@ -16,6 +16,8 @@ from .services import do_create_delivery, users_who_want
 
 def on_interview_invited(payload: dict[str, Any]) -> None:
     """The candidate gets the link by e-mail, in the interview's language (the room's)."""
+    if not payload.get("email_candidate", True):
+        return
     session = (
         InterviewSession.objects.select_related("application__job", "application__candidate")
         .filter(pk=payload["session_id"])

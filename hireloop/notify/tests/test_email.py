@@ -152,3 +152,12 @@ def test_an_event_delivered_twice_sends_one_message(  # type: ignore[no-untyped-
     run_worker()
     assert Delivery.objects.filter(kind=MessageKind.INVITATION).count() == 1
     assert len(smtp_server.mailbox.messages) == 1
+
+
+def test_an_invitation_made_without_e_mail_sends_nothing(  # type: ignore[no-untyped-def]
+    application, recruiter, smtp_server, run_worker
+) -> None:
+    """The demo's fictional candidates get their session but no e-mail."""
+    do_invite(application=application, actor=recruiter, email_candidate=False)
+    run_worker()
+    assert not Delivery.objects.exists() and smtp_server.mailbox.messages == []
