@@ -240,6 +240,19 @@ def users_who_want(users: Any, event_type: EventType, channel: Channel = Channel
     return list(users.filter(pk__in=chosen).distinct())
 
 
+def preferences_of(user: Any) -> dict[tuple[str, str], bool]:
+    """Every (event, channel) offered to staff, and whether ``user`` chose to hear of it."""
+    chosen = {
+        (p.event_type, p.channel): p.is_enabled
+        for p in NotificationPreference.objects.filter(user=user)
+    }
+    return {
+        (event, channel): chosen.get((event, channel), False)
+        for event in STAFF_EVENTS
+        for channel in Channel
+    }
+
+
 def do_set_preference(
     *, user: Any, event_type: EventType, channel: Channel, is_enabled: bool
 ) -> NotificationPreference:

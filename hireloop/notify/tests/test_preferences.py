@@ -102,3 +102,26 @@ def test_the_calendar_event_ends_at_the_deadline() -> None:
     assert event.decoded("dtstart") == deadline - timedelta(hours=1)
     [alarm] = event.walk("VALARM")
     assert alarm.decoded("trigger") < timedelta(0)
+
+
+def test_each_staff_member_chooses_their_events_on_their_account_page(  # type: ignore[no-untyped-def]
+    client, interviewer
+) -> None:
+    from django.urls import reverse
+
+    from hireloop.notify.models import NotificationPreference
+    from hireloop.testing.factories import PASSWORD
+
+    client.login(username=interviewer.username, password=PASSWORD)
+    url = reverse("web:notification_preferences")
+    page = client.get(url).content.decode()
+    assert 'name="report_ready__email"' in page and "checked" not in page  # off until chosen
+    assert client.post(url, {"report_ready__email": "on"}).status_code == 302
+    chosen = NotificationPreference.objects.filter(user=interviewer, is_enabled=True)
+    assert list(chosen.values_list("event_type", flat=True)) == [EventType.REPORT_READY]
+    assert (
+        'name="report_ready__email" id="id_report_ready__email" checked'
+        in client.get(url).content.decode()
+    )
+    client.post(url, {})
+    assert not NotificationPreference.objects.filter(user=interviewer, is_enabled=True).exists()

@@ -92,6 +92,7 @@ ROUTES: dict[str, Route] = {
     "web:report_media_progress": Route("GET", _only(*ON_JOB)),
     "web:observation_still": Route("GET", _only(*ON_JOB)),
     "web:calibration": Route("GET", LOGGED_OUT | STAFF),
+    "web:notification_preferences": Route("GET", LOGGED_OUT | STAFF),
     "web:review_request_list": Route("GET", _only(*REQUEST_READERS)),
     "web:review_request_resolve": Route("POST", _only(*REQUEST_WORK)),
     "web:audit_log": Route("GET", _only("auditor", "sys")),
