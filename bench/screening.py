@@ -37,6 +37,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # screening_cv, screening_resumes
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hireloop.settings")
 
 import django  # noqa: E402

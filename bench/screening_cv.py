@@ -155,8 +155,13 @@ def cross_validate(
             halves[0] += members[::2]
             halves[1] += members[1::2]
         for fold, half in product((0, 1), (0, 1)):
-            train_jobs, test_jobs = folds[fold], folds[1 - fold]
             train_pool, test_pool = sorted(halves[half]), sorted(halves[1 - half])
+            # A job whose category has no resume in the pool cannot score (a category of one
+            # resume in a smaller --data folder): it is left out, as from the means of (b).
+            train_jobs = _jobs_with_resumes(folds[fold], train_pool, categories)
+            test_jobs = _jobs_with_resumes(folds[1 - fold], test_pool, categories)
+            if not train_jobs or not test_jobs:
+                continue
             scored = [
                 (mean_ndcg(parts, train_jobs, train_pool, b, categories, top_n), b) for b in blends
             ]
@@ -190,6 +195,11 @@ def cross_validate(
                 )
             )
     return results
+
+
+def _jobs_with_resumes(jobs: list[str], pool: list[int], categories: list[str]) -> list[str]:
+    present = {categories[i] for i in pool}
+    return [name for name in jobs if name in present]
 
 
 def bootstrap_interval(
