@@ -23,6 +23,7 @@ from hireloop.jobs.services import accepts_candidates, check_may_manage_job, may
 from hireloop.notify.services import deliveries_needing_attention, do_retry_deliveries
 from hireloop.privacy.services import may_see_unmasked
 from hireloop.screening.matching import MatchResult
+from hireloop.screening.recomputation import recomputation_of
 
 from ..explain import describe_check
 from ..forms import InviteForm, MoveForm, StageForm
@@ -65,6 +66,9 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             "job_closed": not accepts_candidates(application.job),
             "scored_before_change": application.screened_revision is not None
             and application.screened_revision < application.job.requirements_revision,
+            "recomputed": recomputation_of(
+                job=application.job, explanations=[application.match_explanation]
+            ),
             "may_reject": may_decide(request.user, application, Decision.REJECT)
             and Stage.REJECTED in ALLOWED_TRANSITIONS[application.stage],
             "may_hire": may_decide(request.user, application, Decision.HIRE)
