@@ -57,8 +57,10 @@ def test_a_title_heading_address_or_number_is_no_name(line: str) -> None:
         # An occupation word may be a surname after a given name.
         (["Grace Cook", "Chef"], "Grace Cook"),
         # Below the top, only next to the contact line.
-        (["SALES ASSOCIATE", "Summary", "Friendly.", "Dana Whitfield", "555-123-4567"],
-         "Dana Whitfield"),  # fmt: skip
+        (
+            ["SALES ASSOCIATE", "Summary", "Friendly.", "Dana Whitfield", "555-123-4567"],
+            "Dana Whitfield",
+        ),
         (["SALES ASSOCIATE", "Summary", "Friendly.", "Dana Whitfield", "Skills"], ""),
     ],
 )
