@@ -1,21 +1,15 @@
 """Tokens and CRF features of English resume text (used by hireloop.resumes.ner.english).
 
-Per token: the word's own shape, ±2 neighbours, where it sits in its line and document, and
-(since issue 14) what its line and the lines around it look like — a date, a trailing " -",
-a heading — the kind of section it is in, and whether it is a known skill or a company
-suffix (english_lexicon). docs/resume-ner.md measures what each group adds.
+Per token: the word's own shape, ±2 neighbours, and where it sits in its line, section and
+document. Skills-gazetteer, company-suffix and line-layout features were tried with issue 14
+and lowered the cross-validated macro F1 in every fold (docs/resume-ner.md), so they are not
+used.
 """
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from hireloop.resumes.ner.english_lexicon import (
-    COMPANY_SUFFIXES,
-    section_kind,
-    skill_marks,
-)
 
 # E-mail addresses and URLs stay whole; otherwise words (with inner . ' & + # -) or one symbol.
 TOKEN = re.compile(
@@ -25,8 +19,6 @@ TOKEN = re.compile(
     r"|[^\w\s]"
 )
 YEAR = re.compile(r"(19|20)\d\d")
-MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
-DATE_RANGE = re.compile(r"\b(?:19|20)\d\d\b.{0,12}\b(?:to|till|present|current|(?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -86,58 +78,6 @@ def _token_features(token: Token) -> list[str]:
     ]
 
 
-@dataclass(frozen=True)
-class LineFacts:
-    """What a line looks like as a whole, for its tokens and its neighbours' tokens."""
-
-    header: bool
-    dated: bool  # a year range or month + year: the line of a job's or a degree's dates
-    dash_end: bool  # "Oracle Corporation -": Indeed's employer lines end with " -"
-    commas: str
-    section: str  # the kind of section (experience, education, skills, ...) it is in
-    since_header: str  # how many lines below its section's heading
-
-
-def _line_facts(text: str, by_line: dict[int, list[Token]]) -> dict[int, LineFacts]:
-    facts: dict[int, LineFacts] = {}
-    section, since = "top", 0
-    for line in sorted(by_line):
-        tokens = by_line[line]
-        raw = text[tokens[0].start : tokens[-1].end]
-        header = _is_header(tokens)
-        if header:
-            section, since = section_kind(raw), 0
-        else:
-            since += 1
-        dated = bool(DATE_RANGE.search(raw) or (MONTH.search(raw) and YEAR.search(raw)))
-        facts[line] = LineFacts(
-            header=header,
-            dated=dated,
-            dash_end=tokens[-1].text in "-–|" and len(tokens) > 1,
-            commas=_bucket(raw.count(","), (0, 1, 3)),
-            section=section,
-            since_header=_bucket(since, (0, 1, 2, 4, 8)),
-        )
-    return facts
-
-
-def _line_features(facts: dict[int, LineFacts], order: list[int], rank: int) -> list[str]:
-    own = facts[order[rank]]
-    features = [
-        f"sec_kind={own.section}",
-        f"since_head={own.since_header}",
-        f"dated={own.dated}",
-        f"dash_end={own.dash_end}",
-        f"commas={own.commas}",
-    ]
-    for offset in (-1, 1):
-        near = rank + offset
-        if 0 <= near < len(order):
-            other = facts[order[near]]
-            features += [f"{offset}L:dated={other.dated}", f"{offset}L:head={other.header}"]
-    return features
-
-
 def document_features(text: str, tokens: Sequence[Token]) -> list[list[str]]:
     """Per token: its own shape, ±2 neighbours, and where it sits in its line and document."""
     by_line: dict[int, list[Token]] = {}
@@ -146,12 +86,8 @@ def document_features(text: str, tokens: Sequence[Token]) -> list[list[str]]:
         line_tokens = by_line.setdefault(token.line, [])
         positions.append(len(line_tokens))
         line_tokens.append(token)
-    order = sorted(by_line)
-    line_order = {line: rank for rank, line in enumerate(order)}
+    line_order = {line: rank for rank, line in enumerate(sorted(by_line))}
     sections = _sections(by_line)
-    facts = _line_facts(text, by_line)
-    line_features = {line: _line_features(facts, order, rank) for rank, line in enumerate(order)}
-    skills = skill_marks([token.text for token in tokens])
     items: list[list[str]] = []
     for index, (token, position) in enumerate(zip(tokens, positions, strict=True)):
         line_tokens = by_line[token.line]
@@ -163,12 +99,8 @@ def document_features(text: str, tokens: Sequence[Token]) -> list[list[str]]:
             f"last_in_line={position == len(line_tokens) - 1}",
             f"doc_part={10 * token.start // max(len(text), 1)}",
             f"section={sections[token.line]}",
-            f"skill={skills[index]}",
-            f"co_suffix={token.text.lower().strip('.') in COMPANY_SUFFIXES}",
-            f"first_word={line_tokens[0].text.lower()}",
-            *line_features[token.line],
         ]
-        features += _neighbour_features(tokens, index, skills)
+        features += _neighbour_features(tokens, index)
         items.append(features)
     return items
 
@@ -184,7 +116,7 @@ def _sections(by_line: dict[int, list[Token]]) -> dict[int, str]:
     return sections
 
 
-def _neighbour_features(tokens: Sequence[Token], index: int, skills: Sequence[str]) -> list[str]:
+def _neighbour_features(tokens: Sequence[Token], index: int) -> list[str]:
     """Word and shape of the tokens at ±1 and ±2; the shape notes a line break between."""
     features = []
     for offset in (-2, -1, 1, 2):
@@ -196,8 +128,4 @@ def _neighbour_features(tokens: Sequence[Token], index: int, skills: Sequence[st
         line_break = "" if other.line == tokens[index].line else "nl"
         features.append(f"{offset}:w={other.text.lower()}")
         features.append(f"{offset}:shape={word_shape(other.text)}{line_break}")
-        if abs(offset) == 1:
-            features.append(f"{offset}:skill={skills[neighbour]}")
-            suffix = other.text.lower().strip(".") in COMPANY_SUFFIXES
-            features.append(f"{offset}:co_suffix={suffix}")
     return features
