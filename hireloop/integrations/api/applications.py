@@ -14,7 +14,7 @@ from hireloop.privacy.models import AuditAction
 
 from ..enums import Scope
 from .auth import audit_call, calling_key, require_scope
-from .pagination import DEFAULT_LIMIT, MAX_ID, MAX_LIMIT, ObjectId, page_of
+from .pagination import DEFAULT_LIMIT, MAX_ID, MAX_LIMIT, Cursor, ObjectId, page_of
 from .problems import ApiProblem, with_problems
 from .writes import IdempotencyKey, IfMatch, check_if_match, idempotent, make_etag
 
@@ -41,7 +41,7 @@ class ApplicationPage(Schema):
 class ApplicationFilters(Schema):
     job_id: int | None = Field(None, ge=1, le=MAX_ID)
     stage: Stage | None = None
-    cursor: str | None = Field(None, max_length=200)
+    cursor: Cursor = None
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 

@@ -11,7 +11,7 @@ from hireloop.privacy.models import AuditAction
 
 from ..enums import Scope
 from .auth import audit_call, require_scope
-from .pagination import DEFAULT_LIMIT, MAX_LIMIT, ObjectId, page_of
+from .pagination import DEFAULT_LIMIT, MAX_LIMIT, Cursor, ObjectId, page_of
 from .problems import ApiProblem, with_problems
 
 router = Router(tags=["jobs"])
@@ -50,7 +50,7 @@ class JobPage(Schema):
 
 class JobFilters(Schema):
     status: Literal["draft", "open", "closed"] | None = None
-    cursor: str | None = Field(None, max_length=200)
+    cursor: Cursor = None
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 

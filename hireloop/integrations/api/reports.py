@@ -12,7 +12,7 @@ from hireloop.privacy.models import AuditAction
 
 from ..enums import Scope
 from .auth import audit_call, has_scope, require_scope
-from .pagination import DEFAULT_LIMIT, MAX_ID, MAX_LIMIT, ObjectId, page_of
+from .pagination import DEFAULT_LIMIT, MAX_ID, MAX_LIMIT, Cursor, ObjectId, page_of
 from .problems import ApiProblem, with_problems
 
 router = Router(tags=["reports"])
@@ -46,7 +46,7 @@ class ReportPage(Schema):
 class ReportFilters(Schema):
     job_id: int | None = Field(None, ge=1, le=MAX_ID)
     application_id: int | None = Field(None, ge=1, le=MAX_ID)
-    cursor: str | None = Field(None, max_length=200)
+    cursor: Cursor = None
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 

@@ -53,11 +53,16 @@ def test_applications_filter_by_job_and_stage(make_key, job, application) -> Non
     assert [a["id"] for a in by_stage] == [other.pk]
 
 
-def test_a_forged_cursor_is_a_400_problem(make_key) -> None:  # type: ignore[no-untyped-def]
+def test_a_cursor_outside_its_pattern_is_refused_and_one_past_the_end_is_empty(
+    make_key, job
+) -> None:  # type: ignore[no-untyped-def]
     client = api_client(make_key("jobs:read").secret)
-    answer = client.get("/api/v1/jobs", {"cursor": "not-ours"})
-    assert answer.status_code == 400 and answer["Content-Type"] == PROBLEM
-    assert client.get("/api/v1/jobs", {"cursor": encode_cursor(0)}).status_code == 200
+    answer = client.get("/api/v1/jobs", {"cursor": "not-ours!"})
+    assert answer.status_code == 422 and answer["Content-Type"] == PROBLEM
+    assert [
+        j["id"] for j in client.get("/api/v1/jobs", {"cursor": encode_cursor(0)}).json()["items"]
+    ] == [job.pk]
+    assert client.get("/api/v1/jobs", {"cursor": "zzzzzzzzzzzzz"}).json()["items"] == []
 
 
 def test_a_job_comes_with_its_profile(make_key, job) -> None:  # type: ignore[no-untyped-def]
