@@ -126,3 +126,15 @@ def test_other_staff_cannot_open_or_revoke_keys(client, recruiter, make_key) -> 
     revoke = client.post(reverse("integrations:api_key_revoke", args=[new.key.pk]))
     assert revoke.status_code == 404
     assert ApiKey.objects.get(pk=new.key.pk).revoked_at is None
+
+
+def test_making_a_key_asks_for_the_password_again_after_a_while(client, hr_admin) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(hr_admin)
+    session = client.session
+    session["hireloop_authenticated_at"] = 0  # the password was last given long ago
+    session.save()
+    answer = client.post(
+        reverse("integrations:api_keys"), {"name": "Late", "scopes": ["jobs:read"], "expiry": "30"}
+    )
+    assert answer.status_code == 302 and answer["Location"].startswith(reverse("confirm_identity"))
+    assert not ApiKey.objects.filter(name="Late").exists()
