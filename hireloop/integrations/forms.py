@@ -20,15 +20,24 @@ class ApiKeyForm(forms.Form):
     name = forms.CharField(
         label=_("Name"),
         max_length=100,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
         help_text=_("Which system uses the key, e.g. the payroll sync."),
     )
     scopes = forms.MultipleChoiceField(
-        label=_("Scopes"), choices=Scope.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Scopes"),
+        choices=Scope.choices,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
-    expiry = forms.ChoiceField(label=_("Expires"), choices=EXPIRY_CHOICES, initial="90")
+    expiry = forms.ChoiceField(
+        label=_("Expires"),
+        choices=EXPIRY_CHOICES,
+        initial="90",
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
     acts_for_me = forms.BooleanField(
         label=_("Acts for me"),
         required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
         help_text=_(
             "Moves made with the key are recorded as yours, and stop when your account does."
         ),

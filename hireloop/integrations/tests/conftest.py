@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from hireloop.integrations.services import NewKey, do_create_api_key
+from hireloop.testing.browser import browser, chromium  # noqa: F401  (fixtures, found by name)
 
 
 @pytest.fixture(autouse=True)
