@@ -98,3 +98,8 @@ COMMON_PROBLEMS = (400, 401, 403, 404, 422, 429)
 def with_problems(ok: dict[int, Any], *extra: int) -> dict[int, Any]:
     """An operation's responses: its successes and the problems it may answer."""
     return ok | {status: Problem for status in (*COMMON_PROBLEMS, *extra)}
+
+
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any other path under /api/: a problem, not the site's HTML page."""
+    return problem_response(404, "not-found", "No such API path.")

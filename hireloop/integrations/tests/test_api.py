@@ -177,6 +177,8 @@ def test_validation_errors_and_unknown_paths_are_problem_details(make_key) -> No
     assert {"type", "title", "status", "detail"} <= set(problem) and problem["status"] == 422
     missing = client.get("/api/v1/jobs/999999")
     assert missing.status_code == 404 and missing["Content-Type"] == PROBLEM
+    elsewhere = client.get("/api/v2/jobs")
+    assert elsewhere.status_code == 404 and elsewhere["Content-Type"] == PROBLEM
     anonymous = api_client(None).get("/api/v1/jobs")
     assert anonymous.status_code == 401 and anonymous["Content-Type"] == PROBLEM
 

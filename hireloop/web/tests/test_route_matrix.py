@@ -113,6 +113,7 @@ ROUTES: dict[str, Route] = {
     "api_v1:api-root": Route("GET", dict.fromkeys(ROLES, "any")),
     "api_v1:openapi-json": Route("GET", dict.fromkeys(ROLES, "any")),
     "api_v1:openapi-view": Route("GET", dict.fromkeys(ROLES, "any")),
+    "api_not_found": Route("GET", dict.fromkeys(ROLES, "denied")),
     # A staff session never opens the API: only an API key does (401). Each endpoint × each
     # scope is hireloop/integrations/tests/test_api_matrix.py.
     **{
@@ -153,7 +154,8 @@ def world(db):  # type: ignore[no-untyped-def]
     users, args = build_world()
     key = do_create_api_key(actor=users["hr"], name="matrix", scopes=["jobs:read"], expires_at=None)
     candidate_id = Application.objects.get(pk=args["application_id"]).candidate_id
-    return users, args | {"key_id": key.key.pk, "candidate_id": candidate_id}
+    extra = {"key_id": key.key.pk, "candidate_id": candidate_id, "rest": "v2/jobs"}
+    return users, args | extra
 
 
 def test_every_page_route_answers_each_role_as_expected(world) -> None:  # type: ignore[no-untyped-def]
