@@ -13,3 +13,4 @@ class Scope(models.TextChoices):
     REPORTS_READ = "reports:read", _("Read interview reports")
     EMPLOYEES_READ = "employees:read", _("Read employees (contact details masked)")
     EMPLOYEES_CONTACT = "employees:contact", _("See employees' contact details unmasked")
+    EMPLOYEES_WRITE = "employees:write", _("Create and update employees and their history")

@@ -4,7 +4,7 @@ from typing import Any
 
 from ninja import NinjaAPI
 
-from . import applications, jobs, people, reports
+from . import applications, employee_upsert, employees, jobs, people, reports
 from .auth import ApiKeyAuth
 from .problems import PROBLEM_CONTENT_TYPE, install_problem_handlers
 
@@ -38,5 +38,5 @@ api = HireLoopApi(
     urls_namespace="api_v1",
 )
 install_problem_handlers(api)
-for module in (jobs, applications, people, reports):
+for module in (jobs, applications, people, employees, employee_upsert, reports):
     api.add_router("", module.router)

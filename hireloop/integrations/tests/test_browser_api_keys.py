@@ -54,6 +54,6 @@ def test_the_api_reference_loads_without_csp_violations(browser, live_server, hr
     page = staff_page(browser, live_server, hr_admin.username)
     page.goto(f"{live_server.url}/api/v1/docs")
     page.wait_for_selector(".opblock", timeout=30_000)  # Swagger UI drew the operations
-    assert page.locator(".opblock").count() == 11
+    assert page.locator(".opblock").count() == 13
     shot(page, "api-reference")
     assert csp_violations(page) == []

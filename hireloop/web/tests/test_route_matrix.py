@@ -128,6 +128,8 @@ ROUTES: dict[str, Route] = {
             ("candidate_detail", "GET"),
             ("employee_list", "GET"),
             ("employee_detail", "GET"),
+            ("employee_by_number", "GET"),
+            ("employee_by_number_put", "GET"),  # the same URL as the line above
             ("report_list", "GET"),
             ("report_detail", "GET"),
         )
@@ -155,6 +157,7 @@ def world(db):  # type: ignore[no-untyped-def]
     key = do_create_api_key(actor=users["hr"], name="matrix", scopes=["jobs:read"], expires_at=None)
     candidate_id = Application.objects.get(pk=args["application_id"]).candidate_id
     extra = {"key_id": key.key.pk, "candidate_id": candidate_id, "rest": "v2/jobs"}
+    extra["employee_number"] = "E1"
     return users, args | extra
 
 
