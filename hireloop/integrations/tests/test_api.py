@@ -190,3 +190,20 @@ def test_the_schema_documents_problems_and_the_write_headers(client) -> None:  #
     assert {"Idempotency-Key", "If-Match"} <= headers
     assert "application/problem+json" in move["responses"]["412"]["content"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_kept_answers_expire_after_a_day(make_key, application, settings) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hireloop.integrations.models import IdempotentRequest
+
+    client = api_client(make_key("applications:read", "applications:write").secret)
+    etag = client.get(f"/api/v1/applications/{application.pk}")["ETag"]
+    body = {"to_stage": "withdrawn", "reason": "Moved abroad"}
+    assert _move(client, application.pk, body, etag=etag, idempotency="day").status_code == 200
+    IdempotentRequest.objects.update(created_at=timezone.now() - timedelta(hours=25))
+    later = _move(client, application.pk, body, etag=etag, idempotency="day")
+    assert later.status_code == 412  # judged afresh: the application has moved since
+    assert not IdempotentRequest.objects.filter(created_at__lt=timezone.now() - timedelta(hours=24))
