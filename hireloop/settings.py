@@ -6,6 +6,7 @@ working single-machine install on SQLite with secrets generated into ``var/``.
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import secrets
@@ -131,7 +132,9 @@ INSTALLED_APPS = [
     "hireloop.archive",
     "hireloop.workflow",
     "hireloop.notify",
+    "hireloop.integrations",
     "hireloop.web",
+    "ninja",  # its Swagger UI page and files, served from here (no CDN)
 ]
 
 MIDDLEWARE = [
@@ -351,6 +354,16 @@ HIRELOOP_FEEDBACK_ENGINE = os.environ.get(
 REVIEW_DIVERGENCE_SHARE = float(os.environ.get("HIRELOOP_REVIEW_DIVERGENCE_SHARE", "0.2"))
 # Roles that see personal data unmasked (each reveal is audited).
 UNMASKED_ROLES = ("recruiter", "hr_admin", "admin")
+
+# REST API (hireloop.integrations). API keys are stored as an HMAC keyed with this, derived
+# from SECRET_KEY: changing SECRET_KEY invalidates every key (they must then be made again).
+API_KEY_HASH_KEY = hashlib.sha256(b"hireloop.api-key:" + SECRET_KEY.encode()).digest()
+# Calls per key per fixed window (429 with Retry-After beyond). 600 a minute lets a sync job
+# page through 60,000 records a minute at 100 a page, yet stops a runaway loop in seconds.
+API_RATE_LIMIT = int(os.environ.get("HIRELOOP_API_RATE_LIMIT", "600"))
+API_RATE_WINDOW_S = int(os.environ.get("HIRELOOP_API_RATE_WINDOW_S", "60"))
+# How long a POST's answer is replayed for the same Idempotency-Key.
+API_IDEMPOTENCY_HOURS = 24
 
 LOGGING = {
     "version": 1,
