@@ -6,9 +6,12 @@
 
 Chinese: entity-level P/R/F1 (exact span and type) on ResumeNER dev (DATA_ZH/dev.char.bmes),
 or on every sentence of --test-zh FILE (any BMES file: one character and its tag per line).
-English: per-field span F1 (exact and token-overlap) on the fixed 30 % held-out documents of
---data-en, or on every document of --test-en FILE (DataTurks JSON lines, not re-split), and a
-per-document comparison of the CRF with the rule-based parser for name and e-mail.
+English: per-field span F1 (exact and token-overlap) on every document of --test-en FILE
+(DataTurks JSON lines, not re-split), or on the fixed 30 % split of --data-en, and a
+per-document comparison of the CRF with the rule-based parser for name and e-mail. Since
+issue 14 the shipped English model is trained on all of --data-en, so that split is no
+longer held out (en_part=seen: optimistic); scripts/train_resume_fields_en.py reports the
+cross-validated figures.
 Both use the shipped models. The last line is one SUMMARY line of key=value pairs.
 """
 
@@ -80,7 +83,11 @@ def bench_english(path: Path, *, resplit: bool) -> tuple[float, int]:
     seconds = time.perf_counter() - began
     characters = sum(len(document.text) for document in held_out)
     exact, overlap = field_scores(gold, predicted)
-    part = "held-out documents (seeded 70/30 split)" if resplit else "documents (whole file)"
+    part = (
+        "documents of the seeded 30 % split, SEEN in training (optimistic)"
+        if resplit
+        else "documents (whole file)"
+    )
     print(f"== en: {path.name}, {len(held_out)} {part}")
     print("exact token span:")
     print(format_table(exact, title="field"))
@@ -163,7 +170,7 @@ def main(argv: list[str] | None = None) -> None:
         en_path = args.test_en or args.data_en
         en_macro, documents = bench_english(en_path, resplit=args.test_en is None)
         summary += [f"en_data={en_path.name}",
-                    f"en_part={'held-out' if args.test_en is None else 'all'}",
+                    f"en_part={'seen' if args.test_en is None else 'all'}",
                     f"en_documents={documents}", f"en_macro_F1={en_macro:.4f}"]  # fmt: skip
     print("SUMMARY resume_ner " + " ".join(summary))
 

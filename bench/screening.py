@@ -23,9 +23,7 @@ Usage: python bench/screening.py [--part a|b|c|ab|ac|abc] [--n 10000]
 import argparse
 import io
 import json
-import math
 import os
-import re
 import resource
 import statistics
 import sys
@@ -39,25 +37,36 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # screening_cv, screening_resumes
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hireloop.settings")
 
 import django  # noqa: E402
 
 django.setup()
 
+from screening_cv import (  # noqa: E402
+    K,
+    bm25_orders,
+    bootstrap_interval,
+    cross_validate,
+    job_parts,
+    ndcg,
+    print_cross_validation,
+    rank_pool,
+    wins_and_losses,
+)
+
 from hireloop.cli import extract_all, load_job, parse_texts, read_resumes  # noqa: E402
 from hireloop.embeddings import embedder_named  # noqa: E402
 from hireloop.screening import semantic  # noqa: E402
 from hireloop.screening.matching import Requirements  # noqa: E402
 from hireloop.screening.pipeline import (  # noqa: E402
+    DEFAULT_BLEND,
     JobSpec,
     ResumeInput,
     iter_for_screening,
     screen,
 )
-
-K = 10
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 # ---------------------------------------------------------------- (a) throughput
@@ -186,8 +195,8 @@ def _load() -> str:
 
 # ---------------------------------------------------------------- (b) ranking quality
 def part_b(
-    data: Path, embedders: list[str], cache_dir: Path | None, top_n: int, sample: int
-) -> dict:
+    data: Path, embedders: list[str], cache_dir: Path | None, top_n: int, sample: int, seeds: int
+) -> tuple[dict, dict]:
     jobs = tomllib.loads((ROOT / "bench/data/category_jobs.toml").read_text(encoding="utf-8"))
     paths = sorted(data.glob("*/*.pdf"))
     if sample:  # the first `sample` files of each category: e5 is too slow for all of them
@@ -210,11 +219,13 @@ def part_b(
     resumes = [ResumeInput(str(i), text, fields) for i, (text, fields) in pairs]
     specs = {name: _spec(job) for name, job in jobs.items()}
 
-    methods: dict[str, dict[str, list[int]]] = {"bm25": _bm25(specs, texts)}
+    everyone = list(range(len(texts)))
+    methods: dict[str, dict[str, list[int]]] = {"bm25": bm25_orders(specs, texts, everyone)}
     methods["lexical"] = {
         name: [int(r.key) for r in screen(spec, resumes, embedder=None)]
         for name, spec in specs.items()
     }
+    semantic_scores: dict[str, np.ndarray] | None = None
     for engine in embedders:
         embedder = embedder_named(engine)
         cache = _DiskCache(cache_dir, engine)
@@ -226,14 +237,40 @@ def part_b(
         }  # fmt: skip
         cache.flush()
         print(f"    {engine}: {time.perf_counter() - start:.0f} s for {len(specs)} jobs")
-        methods[f"{engine}-only"] = _semantic_only(specs, texts, embedder, cache, categories)
+        methods[f"{engine}-only"], scores = _semantic_only(
+            specs, texts, embedder, cache, categories
+        )
+        semantic_scores = semantic_scores or scores  # the first engine is cross-validated
 
     table = {
-        method: {name: _metrics(order, categories, name) for name, order in orders.items()}
+        method: {name: ndcg(order, categories, name) for name, order in orders.items()}
         for method, orders in methods.items()
     }
     _print_quality(table, list(specs), categories)
-    return table
+    for method in methods:
+        if method != "bm25" and not method.endswith("-only"):
+            _against_bm25(table, method)
+    if seeds:
+        print(f"(b) cross-validation, {seeds} seeds × 4 folds, "
+              f"{embedders[0] if embedders else 'stage 1 only'}:", flush=True)  # fmt: skip
+        parts = {
+            name: job_parts(spec, resumes, semantic_scores[name] if semantic_scores else None)
+            for name, spec in specs.items()
+        }
+        # rank_pool recombines the stored parts; its top K must be screen()'s (deeper down, the
+        # semantic score's last rounded digit may differ between the two paths).
+        engine = embedders[0] if embedders else "lexical"
+        differ = [
+            name
+            for name in specs
+            if rank_pool(parts[name], everyone, DEFAULT_BLEND, top_n)[:K]
+            != methods[engine][name][:K]
+        ]
+        print(f"    recombined parts give screen()'s top {K} for {len(specs) - len(differ)} of "
+              f"{len(specs)} jobs{'; not for ' + ', '.join(differ) if differ else ''}")  # fmt: skip
+        cv = cross_validate(specs, texts, categories, parts, seeds=seeds, top_n=top_n)
+        return table, print_cross_validation(cv)
+    return table, {}
 
 
 def _spec(job: dict) -> JobSpec:
@@ -263,25 +300,12 @@ def _strip_first_line(text: str) -> str:
     return "\n".join(lines[1:])
 
 
-def _bm25(specs: dict[str, JobSpec], texts: list[str]) -> dict[str, list[int]]:
-    from rank_bm25 import BM25Okapi
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    def tokens(text: str) -> list[str]:
-        return [w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
-
-    index = BM25Okapi([tokens(t) for t in texts])
-    return {
-        name: list(np.argsort(-index.get_scores(tokens(spec.text())), kind="stable"))
-        for name, spec in specs.items()
-    }
-
-
-def _semantic_only(specs, texts, embedder, cache, categories) -> dict[str, list[int]]:  # type: ignore[no-untyped-def]
-    """Diagnostic: every resume ranked by the semantic similarity alone (no lexical stage)."""
+def _semantic_only(specs, texts, embedder, cache, categories):  # type: ignore[no-untyped-def]
+    """Diagnostic: every resume ranked by the semantic similarity alone (no lexical stage);
+    also each job's 0-100 semantic scores, for the cross-validation."""
     vectors, _ = semantic.passage_vectors(texts, embedder=embedder, cache=cache)
     cache.flush()
-    orders, similarities = {}, {}
+    orders, similarities, scores = {}, {}, {}
     for name, spec in specs.items():
         query = semantic.job_vector(spec.text(), embedder)
         sims = np.array(
@@ -294,6 +318,7 @@ def _semantic_only(specs, texts, embedder, cache, categories) -> dict[str, list[
         )
         orders[name] = list(np.argsort(-sims, kind="stable"))
         similarities[name] = sims
+        scores[name] = np.array([semantic.scaled(float(v), embedder.name) for v in sims])
     own = [
         s
         for name, sims in similarities.items()
@@ -310,7 +335,7 @@ def _semantic_only(specs, texts, embedder, cache, categories) -> dict[str, list[
         f"    {embedder.name} similarity: other categories median {np.median(other):.3f}, "
         f"own category median {np.median(own):.3f}, 95th pct {np.percentile(own, 95):.3f}"
     )
-    return orders
+    return orders, scores
 
 
 class _DiskCache(semantic.MemoryCache):
@@ -328,14 +353,6 @@ class _DiskCache(semantic.MemoryCache):
             np.savez(self.path, **{key.replace("/", "|"): v for key, v in self.vectors.items()})
 
 
-def _metrics(order: list[int], categories: list[str], category: str) -> tuple[float, float]:
-    relevant = [categories[i] == category for i in order[:K]]
-    total = sum(c == category for c in categories)
-    dcg = sum(1 / math.log2(rank + 2) for rank, hit in enumerate(relevant) if hit)
-    ideal = sum(1 / math.log2(rank + 2) for rank in range(min(K, total)))
-    return sum(relevant) / K, dcg / ideal if ideal else 0.0
-
-
 def _print_quality(table: dict, names: list[str], categories: list[str]) -> None:
     methods = list(table)
     print("    | category | n | " + " | ".join(f"{m} P@10 | {m} NDCG@10" for m in methods) + " |")
@@ -349,6 +366,20 @@ def _print_quality(table: dict, names: list[str], categories: list[str]) -> None
         for m in methods
     )
     print(f"    | mean | {len(categories)} | {means} |")
+
+
+def _against_bm25(table: dict, method: str) -> dict[str, float]:
+    """Per category NDCG@10 of method minus BM25's, wins/losses and a bootstrap interval."""
+    differences = {name: table[method][name][1] - table["bm25"][name][1] for name in table[method]}
+    wins, ties, losses = wins_and_losses(differences)
+    low, high = bootstrap_interval(list(differences.values()))
+    mean = statistics.mean(differences.values())
+    listed = ", ".join(f"{name} {d:+.3f}" for name, d in differences.items())
+    print(f"    {method} − bm25 per category: {listed}")
+    print(f"    {method} vs bm25: mean {mean:+.3f}, 95% bootstrap interval over categories "
+          f"[{low:+.3f}, {high:+.3f}]; won {wins}, level (±0.01) {ties}, "
+          f"lost {losses}")  # fmt: skip
+    return {"diff": mean, "low": low, "high": high, "wins": wins, "ties": ties, "losses": losses}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -366,6 +397,9 @@ def main(argv: list[str] | None = None) -> None:
         help="(a): also time the previous pipeline (taggers in the parent) in the same run",
     )
     parser.add_argument("--sample", type=int, default=0, help="(b): files per category, 0 all")
+    parser.add_argument(
+        "--seeds", type=int, default=5, help="(b): cross-validation repeats (4 folds each); 0 none"
+    )
     args = parser.parse_args(argv)
     summary = []
     if "a" in args.part:
@@ -383,12 +417,14 @@ def main(argv: list[str] | None = None) -> None:
                     f"real_ratio={rates['ours'] / rates['baseline']:.2f}"]  # fmt: skip
     if "b" in args.part:
         engines = [e for e in args.embedders.split(",") if e]
-        table = part_b(args.data, engines, args.cache_dir, args.top_n, args.sample)
+        table, cv = part_b(args.data, engines, args.cache_dir, args.top_n, args.sample, args.seeds)
         summary.append(f"categories={len(next(iter(table.values())))}")
         summary += [
             f"ndcg10_{m}={statistics.mean(v[1] for v in rows.values()):.3f}"
             for m, rows in table.items()
         ]
+        summary += [f"{key}={value:.3f}" if isinstance(value, float) else f"{key}={value}"
+                    for key, value in cv.items()]  # fmt: skip
     print("SUMMARY " + " ".join(summary))
 
 

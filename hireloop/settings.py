@@ -6,6 +6,7 @@ working single-machine install on SQLite with secrets generated into ``var/``.
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import secrets
@@ -130,7 +131,10 @@ INSTALLED_APPS = [
     "hireloop.decisions",
     "hireloop.archive",
     "hireloop.workflow",
+    "hireloop.notify",
+    "hireloop.integrations",
     "hireloop.web",
+    "ninja",  # its Swagger UI page and files, served from here (no CDN)
 ]
 
 MIDDLEWARE = [
@@ -256,10 +260,35 @@ TASKS = {
     }
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "HIRELOOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
+# --- E-mail (docs/integrations.md, "E-mail and notifications") ---------------------------
+# Every message is sent by the task worker (hireloop/notify), never inside a web request.
+# HIRELOOP_EMAIL_BACKEND: "smtp", "console" (prints messages: the default, for a trial
+# install) or a dotted path of any Django e-mail backend.
+_EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+}
+_email_backend = os.environ.get("HIRELOOP_EMAIL_BACKEND", "console")
+EMAIL_BACKEND = _EMAIL_BACKENDS.get(_email_backend, _email_backend)
 DEFAULT_FROM_EMAIL = os.environ.get("HIRELOOP_FROM_EMAIL", "hireloop@localhost")
+EMAIL_HOST = os.environ.get("HIRELOOP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("HIRELOOP_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("HIRELOOP_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("HIRELOOP_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("HIRELOOP_EMAIL_STARTTLS", "0") == "1"
+EMAIL_USE_SSL = os.environ.get("HIRELOOP_EMAIL_SSL", "0") == "1"
+# Without a timeout a mail server that accepts the connection and never answers would hold a
+# worker for good; a failed try is retried (below), so giving up early costs nothing.
+EMAIL_TIMEOUT = float(os.environ.get("HIRELOOP_EMAIL_TIMEOUT", "30"))
+# The site's address as readers open it, for links in messages the worker sends without a
+# request (an invitation uses the address HR's request came in by).
+HIRELOOP_BASE_URL = os.environ.get("HIRELOOP_BASE_URL", "http://127.0.0.1:8000")
+# Waits in seconds before the 2nd, 3rd, … try of a failed message; after the last, it is
+# shown as failed on the application page with a retry button. 1 min, 5 min, 30 min, 2 h:
+# most mail-server outages (restarts, greylisting's 5-15 minutes) end within the first three.
+HIRELOOP_NOTIFY_RETRY_SECONDS = [
+    int(s) for s in os.environ.get("HIRELOOP_NOTIFY_RETRY_SECONDS", "60,300,1800,7200").split(",")
+]
 
 # --- Transport and browser security ------------------------------------------------------
 # HIRELOOP_HTTPS=1 when the product is served over TLS, usually by a proxy in front of it that
@@ -325,6 +354,16 @@ HIRELOOP_FEEDBACK_ENGINE = os.environ.get(
 REVIEW_DIVERGENCE_SHARE = float(os.environ.get("HIRELOOP_REVIEW_DIVERGENCE_SHARE", "0.2"))
 # Roles that see personal data unmasked (each reveal is audited).
 UNMASKED_ROLES = ("recruiter", "hr_admin", "admin")
+
+# REST API (hireloop.integrations). API keys are stored as an HMAC keyed with this, derived
+# from SECRET_KEY: changing SECRET_KEY invalidates every key (they must then be made again).
+API_KEY_HASH_KEY = hashlib.sha256(b"hireloop.api-key:" + SECRET_KEY.encode()).digest()
+# Calls per key per fixed window (429 with Retry-After beyond). 600 a minute lets a sync job
+# page through 60,000 records a minute at 100 a page, yet stops a runaway loop in seconds.
+API_RATE_LIMIT = int(os.environ.get("HIRELOOP_API_RATE_LIMIT", "600"))
+API_RATE_WINDOW_S = int(os.environ.get("HIRELOOP_API_RATE_WINDOW_S", "60"))
+# How long a POST's answer is replayed for the same Idempotency-Key.
+API_IDEMPOTENCY_HOURS = 24
 
 LOGGING = {
     "version": 1,

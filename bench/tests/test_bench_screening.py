@@ -29,7 +29,14 @@ def test_categories_without_resumes_stay_out_of_the_means(
     bench_script("screening").main(
         ["--part", "b", "--data", str(data), "--embedders", "", "--cache-dir", str(cache)]
     )
-    summary = summary_of(capsys.readouterr().out)
+    output = capsys.readouterr().out
+    summary = summary_of(output)
     assert summary["categories"] == "3"
     # Each category ranks its own two resumes first: a perfect mean, not 3 jobs of 24.
     assert summary["ndcg10_bm25"] == "1.000"
+    # Per category against BM25, wins and losses, a bootstrap interval; and the
+    # cross-validation (5 seeds x 4 folds) reports its held-out figures.
+    assert "lexical vs bm25: mean" in output and "95% bootstrap interval" in output
+    assert summary["cv_folds"] == "20"
+    assert float(summary["cv_test"]) == float(summary["cv_test_bm25"]) == 1.0
+    assert summary["cv_wins"] == "0" and summary["cv_losses"] == "0"

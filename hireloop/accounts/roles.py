@@ -83,11 +83,14 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "archive.trainingrecord",
             "archive.shift",
             "archive.attendancerecord",
+            "notify.notificationpreference",
         )
     }
     | {
         "candidates.stagechange": ("view",),
         "workflow.outboxevent": ("view",),
+        "notify.delivery": ("view",),
+        "notify.deliveryattempt": ("view",),
         "jobs.profilechange": ("view",),
         "jobs.jobchange": ("view",),
     },

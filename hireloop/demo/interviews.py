@@ -18,7 +18,6 @@ from typing import Any
 
 import av
 from django.db import transaction
-from django.test.utils import override_settings
 from django.utils import translation
 
 from hireloop.candidates.models import Application
@@ -107,14 +106,13 @@ def speak_answer() -> SpokenAnswer | None:
 def take_interviews(
     interviewees: list[Interviewee], recruiter: Any, spoken: SpokenAnswer | None
 ) -> None:
-    # The demo candidates are fictional: their invitation e-mails go nowhere.
-    dummy_mail = override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
-    with dummy_mail, transaction.atomic():
+    with transaction.atomic():
         for interviewee in interviewees:
             application = Application.objects.select_related("job", "candidate").get(
                 pk=interviewee.application_id
             )
-            session = do_invite(application=application, actor=recruiter)
+            # The demo candidates are fictional: no invitation e-mail is sent to them.
+            session = do_invite(application=application, actor=recruiter, email_candidate=False)
             # The room speaks the job's language, so its remarks are stored in it.
             with translation.override(application.job.language):
                 _take(session, interviewee, spoken)

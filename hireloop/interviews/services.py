@@ -7,7 +7,6 @@ from typing import Any
 import segno
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -271,8 +270,11 @@ def do_invite(
     deadline: datetime | None = None,
     notes: str = "",
     base_url: str = "",
+    email_candidate: bool = True,
 ) -> InterviewSession:
-    """Invite a shortlisted candidate: create the session, move the stage, e-mail the link."""
+    """Invite a shortlisted candidate: create the session, move the stage; the link is
+    e-mailed by the worker once this commits (event ``interview.invited``), unless
+    ``email_candidate`` is false (the demo's fictional candidates)."""
     check_may_manage_job(actor, application.job)
     check_job_accepts_candidates(application.job)
     check_invitation_deadline(deadline)
@@ -296,25 +298,19 @@ def do_invite(
             application=application, plan=plan, deadline=deadline, notes=notes
         )
         _create_claim_probes(session)
+        # The e-mail with the link is sent by the worker from this event (hireloop/notify),
+        # never here: a slow mail server must not hold HR's page. The request's address goes
+        # with it, so the link names the host HR reached the site by.
         record_event(
             type=EventType.INTERVIEW_INVITED,
-            payload={"session_id": session.pk, "application_id": application.pk},
+            payload={
+                "session_id": session.pk,
+                "application_id": application.pk,
+                "base_url": base_url,
+                "email_candidate": email_candidate,
+            },
         )
-        url = interview_url(session, base_url)
-        email = application.candidate.email
-        if email:
-            transaction.on_commit(lambda: _send_invitation(email, application.job.title, url))
     return session
-
-
-def _send_invitation(email: str, job_title: str, url: str) -> None:
-    send_mail(
-        subject=_("Your interview for %(job)s") % {"job": job_title},
-        message=_("Please take your interview here, at a time that suits you: %(url)s")
-        % {"url": url},
-        from_email=None,
-        recipient_list=[email],
-    )
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ show these names. A code missing here is shown as it is.
 from django.utils.translation import gettext_lazy as _
 
 OBJECT_TYPES = {
+    "api_key": _("API key"),
     "application": _("application"),
     "audit_log": _("audit log"),
     "candidate": _("candidate"),

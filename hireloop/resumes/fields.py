@@ -20,6 +20,7 @@ from .fields_dates import present_month
 from .fields_education import DEGREE_PATTERNS, Education, find_degree, find_education
 from .fields_experience import Experience, find_experience, pick
 from .fields_experience import find_years as _find_years
+from .fields_names import CJK_NAME, english_name, find_name
 from .fields_sections import CJK, sectioned
 from .fields_signals import Indicator, Project, find_indicators, find_projects
 from .ner.roles import Roles, chinese_roles, english_roles
@@ -41,6 +42,7 @@ __all__ = [
     "canonical_skill",
     "find_degree",
     "find_mention",
+    "find_name",
     "first_matching_line",
     "find_years",
     "mentions",
@@ -101,20 +103,6 @@ CN_MOBILE = re.compile(r"(?<![\d+])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?
 INTL_PHONE = re.compile(
     r"(?<!\d)(?:\+\d{1,3}|\(\d{3}\))[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,14}\d"
 )
-NAME_LABEL = re.compile(
-    rf"(?:姓\s*名|应聘人|求职者|候选人|^(?:full )?name)\s*[:：|]\s*"
-    rf"([{CJK}·]{{2,6}}|[A-Za-z][A-Za-z .'-]+)",
-    re.I,
-)
-CJK_NAME = re.compile(f"[{CJK}·]{{2,4}}")
-# Biographies open with the name: "赵伟先生：1955年出生", "郑培敏：男，清华大学MBA".
-BIO_NAME = re.compile(
-    rf"([{CJK}·]{{2,4}}?)(?:(?:先生|女士|小姐)(?:[:：，,\s]|$)|[:：](?=[男女]|\d{{4}}年|现任|曾任))"
-)
-RESUME_OF = re.compile(r"(?<=[\u4e00-\u9fff])的?(?:个人|求职)?简历$")  # "王芳的个人简历"
-LATIN_NAME = re.compile(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*){1,3}")
-# Title lines that sit above the name and look like one.
-HEADINGS = {"简历", "个人简历", "求职简历", "个人信息", "resume", "curriculum vitae", "cv"}
 
 
 @dataclass(frozen=True)
@@ -222,19 +210,19 @@ def entity_roles(text: str, lines: list[str], language: str) -> Roles:
 
 
 def choose_name(lines: list[str], roles: Roles, *, tagger_first: bool) -> str:
-    """A labelled name, else the rules' or the tagger's name, the preferred one first."""
-    for line in lines:
-        if label := NAME_LABEL.search(line):
-            return label.group(1).strip()
+    """The rules' or the tagger's name, the preferred one first (a labelled name wins)."""
     return pick(find_name(lines), tagged_name(roles), tagger_first)
 
 
 def tagged_name(roles: Roles) -> str:
-    """The tagger's first Chinese full name (2–4 characters) in the first lines, else ""."""
+    """The tagger's first name in the first lines that is a Chinese full name (2–4
+    characters) or a plausible English one (fields_names.english_name), else ""."""
     for index in range(min(5, len(roles))):
         for role, text in roles.get(index, []):
             if role == "name" and CJK_NAME.fullmatch(text):
                 return text
+            if role == "name" and (name := english_name(text)):
+                return name
     return ""
 
 
@@ -247,26 +235,6 @@ def detect_language(text: str) -> str:
     """Return "zh" when CJK dominates: one CJK character counts as much as three Latin letters."""
     cjk, latin = len(_CJK_CHAR.findall(text)), len(_LATIN_LETTER.findall(text))
     return "zh" if cjk and cjk * 3 >= latin else "en"
-
-
-def find_name(lines: list[str]) -> str:
-    """A labelled name ("姓名：张伟", "Name: Jane Doe"), else a name-shaped first line."""
-    for line in lines:
-        if label := NAME_LABEL.search(line):
-            return label.group(1).strip()
-    candidates = [RESUME_OF.sub("", line) for line in lines[:3] if line.lower() not in HEADINGS]
-    if not candidates:
-        return ""
-    if bio := BIO_NAME.match(candidates[0]):
-        return bio.group(1)
-    # The first line often also carries contact details: "张伟 | 138…".
-    first = re.split(r"[|｜,，;；/]", candidates[0])[0].strip()
-    compact = first.replace(" ", "")
-    if CJK_NAME.fullmatch(compact):
-        return compact
-    if LATIN_NAME.fullmatch(first):
-        return first
-    return ""
 
 
 def find_phone(text: str) -> str:

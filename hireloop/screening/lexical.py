@@ -3,9 +3,11 @@
 Two parts, each 0-1 and each quoting the resume lines it rests on:
 
 - keyword coverage: the job's terms (its skills and keywords as phrases, the words of its title
-  and description) weighted by where they appear in the job and by rarity among the resumes
-  screened together (IDF), each credited with BM25's saturating term frequency, so that the
-  tenth "Excel" adds little and a long resume does not win by length alone;
+  and description, and the skills of the bilingual taxonomy its text names) weighted by where
+  they appear in the job and by their rarity in general language (background.py: fixed, so a
+  resume's score never depends on the other resumes), each credited with BM25's saturating
+  term frequency, so that the tenth "Excel" adds little and a long resume does not win by
+  length alone;
 - hidden keywords: indicator phrases HR cares about that resumes imply rather than state, e.g.
   "led a team of 5" shows leadership, 跨部门协作 shows teamwork (indicators.py).
 """
@@ -20,9 +22,11 @@ from hireloop.resumes.fields import (
     SKILL_SYNONYMS,
     canonical_skill,
     find_mention,
+    mentions,
     spelling_pattern,
 )
 
+from .background import background_idf
 from .chinese_words import chinese_words
 from .matching import Check
 from .words import CJK_RUN, latin_tokens, tokenize
@@ -35,8 +39,17 @@ B = 0.75
 TITLE_WEIGHT = 3.0
 LISTED_WEIGHT = 2.0
 DESCRIPTION_WEIGHT = 1.0
+# A skill of the bilingual taxonomy that the job's text names without listing it ("customer
+# service" in the description): searched for with all its spellings, weighted as a listed one.
+TAXONOMY_WEIGHT = LISTED_WEIGHT
 # Terms kept per job: a long description would otherwise dilute the few terms that matter.
 MAX_TERMS = 40
+# BM25's length normalisation divides by the average resume length. Taken from the pool it
+# made a resume's score move as others arrived, so it is a constant: a typical resume of 500
+# running words (background.TYPICAL_RESUME_WORDS) keeps about 300 tokens once stop words are
+# out (about 40% of English running text is stop words of words.py's list). Chinese bigrams
+# count half (length_of below): a Chinese word is about two characters.
+AVERAGE_RESUME_TOKENS = 300.0
 # Terms quoted in an explanation.
 MAX_EXPLAINED = 12
 
@@ -80,7 +93,13 @@ def terms_of_resume(lines: list[str]) -> ResumeTerms:
         line_words.append(frozenset(tokens))
         for token in tokens:
             first_line.setdefault(token, index)
-    return ResumeTerms(counts, first_line, line_words, sum(counts.values()))
+    return ResumeTerms(counts, first_line, line_words, length_of(counts))
+
+
+def length_of(counts: Counter[str]) -> int:
+    """A resume's length in words: Latin tokens, and Chinese bigrams counted half."""
+    chinese = sum(count for token, count in counts.items() if CJK_RUN.match(token))
+    return sum(counts.values()) - chinese + chinese // 2
 
 
 def job_terms(
@@ -90,7 +109,9 @@ def job_terms(
 
     Listed skills and keywords stay phrases ("accounts payable", "团队协作") and match with
     their synonyms; title and description contribute their own English words and their
-    Chinese words as jieba cuts them (chinese_words.py), nothing from any other text.
+    Chinese words as jieba cuts them (chinese_words.py), and the taxonomy's skills they name
+    (resumes/fields.py SKILL_SYNONYMS: "data analysis" in the description is also met by
+    数据分析 and "data analytics"), nothing from any other text.
     """
     weights: dict[tuple[str, bool], float] = {}
     labels: dict[tuple[str, bool], str] = {}
@@ -112,6 +133,8 @@ def job_terms(
     for key, count in Counter(key for key, _ in described).items():
         # A word repeated in the description matters more, but with diminishing returns.
         add(key, surface[key], DESCRIPTION_WEIGHT * (1 + math.log(count)))
+    for skill in taxonomy_skills(f"{title}\n{description}", phrases):
+        add((skill, True), skill, TAXONOMY_WEIGHT)
     ranked = sorted(weights.items(), key=lambda item: -item[1])[:MAX_TERMS]
     return [
         JobTerm(text, labels[(text, is_phrase)], weight, is_phrase)
@@ -125,6 +148,16 @@ def _text_terms(text: str, phrases: list[str]) -> list[tuple[tuple[str, bool], s
     english = [((token, False), word) for token, word in latin_tokens(text)]
     chinese = [((canonical_skill(word), True), word) for word in chinese_words(text, phrases)]
     return english + chinese
+
+
+def taxonomy_skills(text: str, listed: list[str]) -> list[str]:
+    """The taxonomy's skills that text mentions in any spelling, unless already listed."""
+    already = {canonical_skill(phrase) for phrase in listed}
+    return [
+        skill
+        for skill in SKILL_SYNONYMS
+        if skill not in already and skill not in CASE_SENSITIVE and mentions(text, skill)
+    ]
 
 
 def is_single_token(phrase: str) -> bool:
@@ -171,10 +204,9 @@ def _lines_with_all_words(term: JobTerm, resume_terms: ResumeTerms) -> list[int]
     return [i for i, words in enumerate(resume_terms.line_words) if term.words <= words]
 
 
-def idf(document_frequency: int, total: int) -> float:
-    """Smoothed IDF that stays positive: a term every resume has still counts a little, and a
-    pool of one resume gives nearly equal weights instead of dividing by zero."""
-    return math.log(1 + (total + 1) / (document_frequency + 1))
+def term_weights(terms: list[JobTerm]) -> list[float]:
+    """Each term's job weight times its background IDF (background.py): fixed per job."""
+    return [term.weight * background_idf(term.label) for term in terms]
 
 
 @dataclass(frozen=True)
@@ -192,18 +224,17 @@ def keyword_coverage(
     counts: list[int],
     lines: list[str],
     resume_terms: ResumeTerms,
-    average_length: float,
 ) -> Coverage:
     """BM25-saturated, IDF-weighted coverage of the job's terms, normalised to 0-1.
 
-    weights are the terms' job weights times their IDF. Each term earns its weight times
-    tf(k1+1)/(tf + k1(1-b+b·len/avg)) / (k1+1): in a resume of average length one mention
-    earns 45% of the term's weight, three mentions 71%.
+    weights are the terms' job weights times their IDF (term_weights). Each term earns its
+    weight times tf(k1+1)/(tf + k1(1-b+b·len/avg)) / (k1+1), avg = AVERAGE_RESUME_TOKENS: in
+    a resume of average length one mention earns 45% of the term's weight, three mentions 71%.
     """
     total = sum(weights)
     if not terms or total <= 0:
         return Coverage(0.0, [])
-    norm = K1 * (1 - B + B * resume_terms.length / max(average_length, 1.0))
+    norm = K1 * (1 - B + B * resume_terms.length / AVERAGE_RESUME_TOKENS)
     earned = sum(
         weight * count * (K1 + 1) / (count + norm) / (K1 + 1)
         for weight, count in zip(weights, counts, strict=True)

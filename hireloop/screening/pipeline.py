@@ -4,12 +4,13 @@ Stage 1, every resume: the hard filters and checks of matching.py, keyword cover
 keywords (lexical.py, indicators.py), combined into a lexical score. Stage 2, only the best
 ``top_n`` of stage 1: semantic similarity to the job (semantic.py). The final score is
 
-    stage 2:  0.7 x lexical + 0.3 x semantic
+    stage 2:  0.9 x lexical + 0.1 x semantic
     stage 1:  lexical, marked "not semantically compared"
 
-and lexical = 0.35 x requirements + 0.5 x keywords + 0.15 x hidden keywords, where a part the
-job does not use (no degree, years, must-have or bonus asked; no indicator) gives its weight
-to the others in proportion. The listed skills are checked one by one (met or missed, with
+and lexical = 0.35 x requirements + 0.5 x keywords + 0 x hidden keywords (Blend), where a
+part the job does not use (no degree, years, must-have or bonus asked) gives its weight to
+the others in proportion. Every part depends on the resume and the job alone, never on the
+other resumes screened with it. The listed skills are checked one by one (met or missed, with
 evidence) but scored once, in the keyword part, which grades them by frequency and rarity;
 the requirement part scores degree, years, must-haves and bonus terms. Weights and the
 measurements behind them: docs/screening.md. Every part keeps the checks that quote its
@@ -26,7 +27,7 @@ from hireloop.embeddings import Embedder
 from hireloop.resumes.fields import ParsedResume
 
 from . import lexical
-from .indicators import indicator_checks, job_indicators
+from .indicators import Indicator, indicator_checks, job_indicators
 from .matching import Check, MatchResult, Requirements, match_resume, score_checks
 from .semantic import (
     EmbeddingCache,
@@ -37,13 +38,37 @@ from .semantic import (
     semantic_match,
 )
 
-LEXICAL_WEIGHTS = {"requirements": 0.35, "keywords": 0.5, "indicators": 0.15}
-SEMANTIC_SHARE = 0.3
-# Keyword coverage (0-1) that earns full marks: half of the job's weighted terms, each
-# mentioned about three times. Raw coverage rarely passes 0.3 even in the right category (99th
-# percentile on the real resumes), so unscaled it would weigh far less than its share says.
-KEYWORD_FULL_MARKS = 0.5
 DEFAULT_TOP_N = 200
+
+
+@dataclass(frozen=True)
+class Blend:
+    """The constants that combine the parts into a score. keyword_full_marks is the raw
+    keyword coverage (0-1) that earns 100.
+
+    semantic_share, indicators and keyword_full_marks are the blend chosen most often on the
+    training parts of bench/screening.py's cross-validation (4 of 20 folds; docs/screening.md,
+    "Ranking quality"): hidden keywords explain but do not rank (weight 0: on the training
+    parts they lowered NDCG@10 in most folds, as they describe qualities every profession
+    shares), and the semantic stage adds a tenth. The requirement part (degree, years,
+    must-haves, bonus terms) keeps its earlier share: the benchmark's jobs ask for none.
+    """
+
+    requirements: float = 0.35
+    keywords: float = 0.5
+    indicators: float = 0.0
+    semantic_share: float = 0.1
+    keyword_full_marks: float = 0.5
+
+    def lexical_weights(self) -> dict[str, float]:
+        return {
+            "requirements": self.requirements,
+            "keywords": self.keywords,
+            "indicators": self.indicators,
+        }
+
+
+DEFAULT_BLEND = Blend()
 
 
 @dataclass(frozen=True)
@@ -137,6 +162,7 @@ class Ranked:
     indicators: list[Check]
     semantic: SemanticMatch | None
     integrity: tuple[str, ...] = ()
+    blend: Blend = DEFAULT_BLEND
 
     @property
     def is_semantically_compared(self) -> bool:
@@ -160,10 +186,10 @@ class Ranked:
             "integrity": list(self.integrity),
             "held_for_review": self.is_held_for_review,
             "weights": {
-                "lexical_parts": _shares(self.parts),
+                "lexical_parts": _shares(self.parts, self.blend),
                 "final": {
-                    "lexical": round(1 - SEMANTIC_SHARE, 2) if self.semantic else 1.0,
-                    "semantic": SEMANTIC_SHARE if self.semantic else 0.0,
+                    "lexical": round(1 - self.blend.semantic_share, 2) if self.semantic else 1.0,
+                    "semantic": self.blend.semantic_share if self.semantic else 0.0,
                 },
             },
         }
@@ -177,6 +203,7 @@ class _Stage1:
     parts: dict[str, float]
     keywords: list[Check]
     indicators: list[Check]
+    coverage: float  # raw keyword coverage, 0-1, before Blend.keyword_full_marks
 
 
 def screen(
@@ -186,12 +213,13 @@ def screen(
     embedder: Embedder | None,
     top_n: int = DEFAULT_TOP_N,
     cache: EmbeddingCache | None = None,
+    blend: Blend = DEFAULT_BLEND,
 ) -> list[Ranked]:
     """Rank resumes for the job, best first; without an embedder, stage 1 alone.
 
     resumes may be a stream (iter_for_screening): stage 1 takes each as it comes.
     """
-    first = stage_one(job, resumes)
+    first = stage_one(job, resumes, blend)
     # Resumes that pass the hard filters get the semantic comparison first.
     order = sorted(
         range(len(first)), key=lambda i: (-first[i].match.passes_filters, -first[i].lexical, i)
@@ -206,7 +234,10 @@ def screen(
             semantic[index] = semantic_match(
                 query=query, vectors=rows, text=text, embedder_name=embedder.name
             )
-    scored = [(_final(item, semantic.get(i)), i) for i, item in enumerate(first)]
+    scored = [
+        (final_score(item.lexical, _score_of(semantic.get(i)), blend), i)
+        for i, item in enumerate(first)
+    ]
     scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return [
         Ranked(
@@ -220,16 +251,24 @@ def screen(
             indicators=first[i].indicators,
             semantic=semantic.get(i),
             integrity=first[i].resume.integrity,
+            blend=blend,
         )
         for rank, (score, i) in enumerate(scored, start=1)
     ]
 
 
-def stage_one(job: JobSpec, resumes: Iterable[ResumeInput]) -> list[_Stage1]:
-    """Filters, checks and the lexical score of every resume, with IDF over this pool.
+def _score_of(match: SemanticMatch | None) -> float | None:
+    return None if match is None else match.score
 
-    Everything but the IDF weights is worked out per resume as it comes; the keyword
-    coverage, which needs the weights, once all have been seen.
+
+def stage_one(
+    job: JobSpec, resumes: Iterable[ResumeInput], blend: Blend = DEFAULT_BLEND
+) -> list[_Stage1]:
+    """Filters, checks and the lexical score of every resume, each on its own.
+
+    Nothing here looks at the other resumes: term rarity and the average length are fixed
+    (background.py, lexical.AVERAGE_RESUME_TOKENS), so a resume scores the same alone or in
+    a pool of thousands, and each is scored as it comes from a stream.
     """
     terms = lexical.job_terms(
         title=job.title,
@@ -237,60 +276,64 @@ def stage_one(job: JobSpec, resumes: Iterable[ResumeInput]) -> list[_Stage1]:
         listed=[*job.requirements.skills, *job.requirements.must_have, *job.requirements.bonus],
         keywords=job.keywords,
     )
+    weights = lexical.term_weights(terms)
     indicators = job_indicators(job.text(), job.indicators)
-    seen = []
-    for resume in resumes:
-        resume_terms = lexical.terms_of_resume(resume.parsed.lines)
-        seen.append(
-            (
-                resume,
-                resume_terms,
-                lexical.count_terms(terms, resume.text, resume_terms),
-                match_resume(resume.parsed, job.requirements),
-                indicator_checks(indicators, resume.parsed.lines),
-            )
-        )
-    pool = len(seen)
-    frequencies = [sum(1 for _, _, row, _, _ in seen if row[j]) for j in range(len(terms))]
-    weights = [
-        term.weight * lexical.idf(df, pool) for term, df in zip(terms, frequencies, strict=True)
-    ]
-    average = sum(t.length for _, t, _, _, _ in seen) / pool if pool else 1.0
-    result = []
-    for resume, terms_, row, match, hidden in seen:
-        coverage = lexical.keyword_coverage(
-            terms=terms,
-            weights=weights,
-            counts=row,
-            lines=resume.parsed.lines,
-            resume_terms=terms_,
-            average_length=average,
-        )
-        parts: dict[str, float] = {}
-        if basics := [check for check in match.checks if check.kind != "skill"]:
-            parts["requirements"] = score_checks(basics, resume.parsed, job.requirements)
-        if terms:
-            parts["keywords"] = round(100 * min(1.0, coverage.value / KEYWORD_FULL_MARKS), 1)
-        if hidden:
-            parts["indicators"] = round(100 * sum(c.met for c in hidden) / len(hidden), 1)
-        result.append(_Stage1(resume, match, _lexical(parts), parts, coverage.checks, hidden))
-    return result
+    return [_score_one(job, resume, terms, weights, indicators, blend) for resume in resumes]
 
 
-def _shares(parts: dict[str, float]) -> dict[str, float]:
+def _score_one(
+    job: JobSpec,
+    resume: ResumeInput,
+    terms: list[lexical.JobTerm],
+    weights: list[float],
+    indicators: list[Indicator],
+    blend: Blend,
+) -> _Stage1:
+    resume_terms = lexical.terms_of_resume(resume.parsed.lines)
+    match = match_resume(resume.parsed, job.requirements)
+    hidden = indicator_checks(indicators, resume.parsed.lines)
+    coverage = lexical.keyword_coverage(
+        terms=terms,
+        weights=weights,
+        counts=lexical.count_terms(terms, resume.text, resume_terms),
+        lines=resume.parsed.lines,
+        resume_terms=resume_terms,
+    )
+    parts: dict[str, float] = {}
+    if basics := [check for check in match.checks if check.kind != "skill"]:
+        parts["requirements"] = score_checks(basics, resume.parsed, job.requirements)
+    if terms:
+        parts["keywords"] = keyword_part(coverage.value, blend)
+    if hidden:
+        parts["indicators"] = round(100 * sum(c.met for c in hidden) / len(hidden), 1)
+    return _Stage1(
+        resume, match, lexical_score(parts, blend), parts, coverage.checks, hidden, coverage.value
+    )
+
+
+def _shares(parts: dict[str, float], blend: Blend) -> dict[str, float]:
     """The weights of the used lexical parts, scaled to sum to 1."""
-    total = sum(LEXICAL_WEIGHTS[part] for part in parts)
-    return {part: round(LEXICAL_WEIGHTS[part] / total, 3) for part in parts}
+    weights = blend.lexical_weights()
+    total = sum(weights[part] for part in parts)
+    return {part: round(weights[part] / total, 3) if total else 0.0 for part in parts}
 
 
-def _lexical(parts: dict[str, float]) -> float:
-    if not parts:
+def lexical_score(parts: dict[str, float], blend: Blend = DEFAULT_BLEND) -> float:
+    """The used lexical parts (0-100 each) combined by the blend's weights."""
+    weights = blend.lexical_weights()
+    total = sum(weights[part] for part in parts)
+    if not total:
         return 100.0  # the job asks for nothing, so nothing is missing (as match_resume)
-    total = sum(LEXICAL_WEIGHTS[part] for part in parts)
-    return round(sum(LEXICAL_WEIGHTS[part] * value for part, value in parts.items()) / total, 1)
+    return round(sum(weights[part] * value for part, value in parts.items()) / total, 1)
 
 
-def _final(item: _Stage1, semantic: SemanticMatch | None) -> float:
+def keyword_part(coverage: float, blend: Blend = DEFAULT_BLEND) -> float:
+    """Raw keyword coverage (0-1) on 0-100, full marks at blend.keyword_full_marks."""
+    return round(100 * min(1.0, coverage / blend.keyword_full_marks), 1)
+
+
+def final_score(lexical: float, semantic: float | None, blend: Blend = DEFAULT_BLEND) -> float:
+    """The lexical score alone, or blended with the semantic one (both 0-100)."""
     if semantic is None:
-        return item.lexical
-    return round((1 - SEMANTIC_SHARE) * item.lexical + SEMANTIC_SHARE * semantic.score, 1)
+        return lexical
+    return round((1 - blend.semantic_share) * lexical + blend.semantic_share * semantic, 1)

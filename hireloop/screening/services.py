@@ -3,11 +3,13 @@
 import logging
 import unicodedata
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from hireloop.candidates.enums import ResumeStatus
 from hireloop.candidates.models import Application, ResumeFile
@@ -228,7 +230,7 @@ def _store_reading(resume: ResumeFile, extraction: SandboxResult) -> None:
         resume.error_code, resume.error_params = "", {}
         resume.save(update_fields=["text", "parsed", "status", "error_code", "error_params"])
         Application.objects.filter(pk=resume.application_id).update(
-            match_explanation=first.explanation(), **_screening_columns(first, job)
+            match_explanation=_stamped(first), **_screening_columns(first, job)
         )
         record_event(
             type=EventType.RESUME_PARSED,
@@ -341,16 +343,22 @@ def do_rescreen_job(*, job_id: int) -> int:
         cache=cache,
     )
     logger.info("Rescreened job %s: %d resumes, %d embedded.", job_id, len(ranked), cache.embedded)
+    now = timezone.now()
     with transaction.atomic():
         applications = Application.objects.in_bulk([int(r.key) for r in ranked])
         for item in ranked:
             application = applications[int(item.key)]
             for name, value in _screening_columns(item, job).items():
                 setattr(application, name, value)
-            application.match_explanation = item.explanation()
+            application.match_explanation = _stamped(item, at=now)
         Application.objects.bulk_update(
             applications.values(),
             ["match_explanation", *SCREENING_COLUMNS],
             batch_size=500,
         )
     return len(ranked)
+
+
+def _stamped(ranked: Ranked, *, at: datetime | None = None) -> dict[str, Any]:
+    """The explanation with when it was computed, for the pages' "recomputed on" line."""
+    return {**ranked.explanation(), "screened_at": (at or timezone.now()).isoformat()}

@@ -3,6 +3,7 @@ from django.http import HttpRequest
 
 from hireloop.archive.services import may_see_employees
 from hireloop.candidates.search import may_list_candidates
+from hireloop.integrations.services import may_manage_api_keys
 from hireloop.org.models import Organisation
 from hireloop.privacy.access import may_read_audit_log
 
@@ -25,5 +26,6 @@ def navigation(request: HttpRequest) -> dict:
         "nav_candidates": may_list_candidates(user),
         "nav_employees": may_see_employees(user),
         "nav_audit": may_read_audit_log(user),
+        "nav_api_keys": may_manage_api_keys(user),
         "nav_back_office": admin.site.has_permission(request),
     }

@@ -8,6 +8,7 @@ from .views import (
     job_changes,
     jobs,
     media,
+    notifications,
     plans,
     profile,
     reports,
@@ -60,6 +61,11 @@ urlpatterns = [
         name="application_invite",
     ),
     path(
+        "applications/<int:application_id>/deliveries/retry/",
+        applications.application_retry_deliveries,
+        name="application_retry_deliveries",
+    ),
+    path(
         "applications/<int:application_id>/reject/",
         applications.application_reject,
         name="application_reject",
@@ -93,6 +99,11 @@ urlpatterns = [
         "reports/<int:report_id>/stills/<int:still_id>/",
         media.observation_still,
         name="observation_still",
+    ),
+    path(
+        "account/notifications/",
+        notifications.notification_preferences,
+        name="notification_preferences",
     ),
     path("calibration/", reviews.calibration, name="calibration"),
     path("review-requests/", reviews.review_request_list, name="review_request_list"),

@@ -177,7 +177,8 @@ def test_english_model_finds_name_and_email() -> None:
     by_type = {entity.type: entity.text for entity in reversed(entities)}
     assert by_type.get("Name") == "Priya Raman"
     # The CRF learnt Indeed's masked profile links; real addresses come from the e-mail pattern.
-    assert by_type.get("Email Address") == "priya.raman@example.com"
+    emails = {entity.text for entity in entities if entity.type == "Email Address"}
+    assert "priya.raman@example.com" in emails
     for entity in entities:
         assert ENGLISH_RESUME[entity.start : entity.end] == entity.text
 

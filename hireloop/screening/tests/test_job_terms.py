@@ -84,3 +84,21 @@ def test_chinese_job_words_match_a_resume_and_quote_its_line() -> None:
     assert set(checks) == {"销售", "经理", "华东区", "企业", "客户", "开拓", "经营", "客户关系"}
     assert checks["开拓"].met and checks["开拓"].evidence == line
     assert checks["客户关系"].met  # through its synonym "CRM"
+
+
+def test_skills_the_description_names_are_searched_with_the_taxonomy_spellings() -> None:
+    """The query is expanded from the bilingual skills taxonomy (resumes/fields.py): a job
+    that asks for "data analytics" in its text is met by 数据分析 and "data analysis"."""
+    job = JobSpec(
+        title="Analyst",
+        description="You will own data analytics for the sales team.",
+        requirements=Requirements(0, 0, [], [], []),
+    )
+    phrases = {t.text for t in job_terms(title=job.title, description=job.description,
+                                         listed=[], keywords=[]) if t.is_phrase}  # fmt: skip
+    assert "data analysis" in phrases
+    chinese = ResumeInput("zh", "负责数据分析报表", parse_resume_text("负责数据分析报表"))
+    unrelated = ResumeInput("other", "负责仓库盘点", parse_resume_text("负责仓库盘点"))
+    ranked = screen(job, [unrelated, chinese], embedder=None)
+    assert ranked[0].key == "zh"
+    assert any(c.met and c.requirement == "data analysis" for c in ranked[0].keywords)

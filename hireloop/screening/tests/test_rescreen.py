@@ -97,7 +97,7 @@ def test_the_application_page_explains_the_semantic_part(job, recruiter, run_wor
     ).content.decode()
     assert "Closest resume passage to the job:" in page
     assert application.match_explanation["semantic"]["passage"][:40] in page
-    assert "Lexical match" in page and "0.7 × lexical + 0.3 × semantic" in page
+    assert "Lexical match" in page and "0.9 × lexical + 0.1 × semantic" in page  # Blend
     leadership = next(
         c for c in application.match_explanation["indicators"] if c["requirement"] == "leadership"
     )

@@ -19,6 +19,7 @@ OWN_APPS = {
     "screening",
     "archive",
     "workflow",
+    "notify",
     "privacy",
 }
 

@@ -103,7 +103,7 @@ def test_the_whole_hiring_loop(
     assert page.get_by_test_id("candidate-name").inner_text() == "Alice Chen"
     assert "met" in page.get_by_test_id("explanation").inner_text()
     page.click("button:text('Invite')")
-    page.wait_for_selector("text=Invitation created and sent.")
+    page.wait_for_selector("text=Invitation created. The e-mail is sent in the background.")
     link = page.get_by_test_id("interview-link").inner_text()
     shot(page, "03-recruiter-invited")
 

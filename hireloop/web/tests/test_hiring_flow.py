@@ -52,6 +52,8 @@ def test_job_to_employee(client, job, recruiter, interviewer, run_worker):  # ty
     best.refresh_from_db()
     assert best.stage == "invited"
     session = best.interview_sessions.get()
+    assert mail.outbox == []  # the e-mail is the worker's (hireloop/notify), never the request's
+    run_worker()
     assert len(mail.outbox) == 1 and link_token(session) in mail.outbox[0].body
     page = client.get(reverse("web:application_detail", args=[best.pk])).content.decode()
     qr = page.split('data-testid="interview-qr"')[1].split("</figure>")[0]

@@ -43,7 +43,7 @@ STAFF_ROLES = ("int_on", "rec_on", "hr", "auditor", "sys")
 BACK_OFFICE_ROLES = ("hr", "sys")
 LANGUAGES = ("zh-hans", "en")
 OUR_APPS = {"accounts", "org", "jobs", "candidates", "screening", "interviews", "media"}
-OUR_APPS |= {"assessment", "decisions", "archive", "workflow", "privacy"}
+OUR_APPS |= {"assessment", "decisions", "archive", "workflow", "privacy", "notify"}
 
 # What people typed and what the interview said in the job's language, by model and field.
 CONTENT = {
@@ -70,6 +70,8 @@ CONTENT = {
     # A failure of an unforeseen kind keeps the exception's own words (the foreseen ones are
     # codes, read in the reader's language: media.reasons).
     "media.MediaAnalysis": ("error",),
+    # The address, and the mail server's own words beside the failure's code.
+    "notify.Delivery": ("recipient", "last_error"),
 }
 
 
@@ -93,6 +95,7 @@ def world(django_db_setup, django_db_blocker, _private_media):  # type: ignore[n
         job = Job.objects.get(pk=args["job_id"])
         _name_the_department(job)
         args["employee_id"] = _hire(job, users).pk
+        _e_mail_problems(args["application_id"], users["int_on"])
         rooms = _rooms_at_each_step(job, users["rec_on"])
         yield users, args, rooms, _content()
         call_command("flush", interactive=False, verbosity=0)
@@ -122,6 +125,40 @@ def _hire(job: Job, users: dict) -> Any:  # type: ignore[type-arg]
     application = Application.objects.get(pk=session.application_id)
     do_decide(application=application, decision=Decision.OFFER, actor=users["rec_on"], reason="ok")
     return do_hire(application=application, actor=users["rec_on"], reason="accepted")
+
+
+def _e_mail_problems(application_id: int, user) -> None:  # type: ignore[no-untyped-def]
+    """An invitation e-mail that failed for good and one waiting for its next try (the
+    application page's warning lines), and a staff member's notification preference."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hireloop.notify.enums import DeliveryStatus, FailureReason, MessageKind
+    from hireloop.notify.models import Delivery, DeliveryAttempt, NotificationPreference
+    from hireloop.workflow.enums import EventType
+
+    for status in (DeliveryStatus.FAILED, DeliveryStatus.PENDING):
+        delivery = Delivery.objects.create(
+            kind=MessageKind.INVITATION,
+            key=f"world:{status}",
+            application_id=application_id,
+            recipient="candidate@example.com",
+            language="en",
+            status=status,
+            attempts=2,
+            next_attempt_at=timezone.now() + timedelta(minutes=5),
+            last_reason=FailureReason.UNREACHABLE,
+            last_error="ConnectionRefusedError: [Errno 111] Connection refused",
+        )
+        DeliveryAttempt.objects.create(
+            delivery=delivery,
+            number=1,
+            outcome="failed",
+            reason=FailureReason.UNREACHABLE,
+            started_at=timezone.now(),
+        )
+    NotificationPreference.objects.create(user=user, event_type=EventType.REPORT_READY)
 
 
 # An answer long enough, with no example of the candidate's own: it earns a follow-up.

@@ -22,6 +22,8 @@ from django.contrib import admin
 from django.urls import get_resolver
 
 from hireloop.accounts.roles import ROLE_PERMISSIONS, Role
+from hireloop.candidates.models import Application
+from hireloop.integrations.services import do_create_api_key
 
 from .world import ROLES, build_world, client_as, url_of, url_patterns
 
@@ -76,6 +78,7 @@ ROUTES: dict[str, Route] = {
     "web:job_upload_progress": Route("GET", _only(*ON_JOB)),
     "web:application_detail": Route("GET", _only(*ON_JOB)),
     "web:application_invite": Route("POST", _only(*MANAGES_JOB)),
+    "web:application_retry_deliveries": Route("POST", _only(*MANAGES_JOB)),
     "web:application_reject": Route("POST", _only("int_on", *MANAGES_JOB)),
     "web:application_hire": Route("POST", _only(*MANAGES_JOB)),
     "web:application_move": Route("POST", _only(*MANAGES_JOB)),
@@ -91,6 +94,7 @@ ROUTES: dict[str, Route] = {
     "web:report_media_progress": Route("GET", _only(*ON_JOB)),
     "web:observation_still": Route("GET", _only(*ON_JOB)),
     "web:calibration": Route("GET", LOGGED_OUT | STAFF),
+    "web:notification_preferences": Route("GET", LOGGED_OUT | STAFF),
     "web:review_request_list": Route("GET", _only(*REQUEST_READERS)),
     "web:review_request_resolve": Route("POST", _only(*REQUEST_WORK)),
     "web:audit_log": Route("GET", _only("auditor", "sys")),
@@ -104,6 +108,34 @@ ROUTES: dict[str, Route] = {
     "web:room_ping": Route("POST", dict.fromkeys(ROLES, "ok")),
     "web:room_examples": Route("POST", dict.fromkeys(ROLES, "ok")),
     "web:room_media": Route("GET", dict.fromkeys(ROLES, "any")),
+    # API keys grant reach into every job: HR administrators alone manage them.
+    "integrations:api_keys": Route("GET", _only("hr")),
+    "integrations:api_key_revoke": Route("POST", _only("hr")),
+    # The API's schema and reference page are public by design (they hold no data).
+    "api_v1:api-root": Route("GET", dict.fromkeys(ROLES, "any")),
+    "api_v1:openapi-json": Route("GET", dict.fromkeys(ROLES, "any")),
+    "api_v1:openapi-view": Route("GET", dict.fromkeys(ROLES, "any")),
+    "api_not_found": Route("GET", dict.fromkeys(ROLES, "denied")),
+    # A staff session never opens the API: only an API key does (401). Each endpoint × each
+    # scope is hireloop/integrations/tests/test_api_matrix.py.
+    **{
+        f"api_v1:{name}": Route(method, dict.fromkeys(ROLES, "denied"))
+        for name, method in (
+            ("job_list", "GET"),
+            ("job_detail", "GET"),
+            ("application_list", "GET"),
+            ("application_detail", "GET"),
+            ("application_move", "POST"),
+            ("candidate_list", "GET"),
+            ("candidate_detail", "GET"),
+            ("employee_list", "GET"),
+            ("employee_detail", "GET"),
+            ("employee_by_number", "GET"),
+            ("employee_by_number_put", "GET"),  # the same URL as the line above
+            ("report_list", "GET"),
+            ("report_detail", "GET"),
+        )
+    },
 }
 
 
@@ -116,14 +148,19 @@ def _category(response) -> str:  # type: ignore[no-untyped-def]
         return "admin_login"
     if status in (301, 302) and location.startswith("/login/"):
         return "login"
-    if status in (403, 404):
+    if status in (401, 403, 404):
         return "denied"
     return "ok"
 
 
 @pytest.fixture
 def world(db):  # type: ignore[no-untyped-def]
-    return build_world()
+    users, args = build_world()
+    key = do_create_api_key(actor=users["hr"], name="matrix", scopes=["jobs:read"], expires_at=None)
+    candidate_id = Application.objects.get(pk=args["application_id"]).candidate_id
+    extra = {"key_id": key.key.pk, "candidate_id": candidate_id, "rest": "v2/jobs"}
+    extra["employee_number"] = "E1"
+    return users, args | extra
 
 
 def test_every_page_route_answers_each_role_as_expected(world) -> None:  # type: ignore[no-untyped-def]

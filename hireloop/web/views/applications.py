@@ -20,8 +20,10 @@ from hireloop.decisions.services import Decision, do_decide, may_decide
 from hireloop.errors import HireLoopError
 from hireloop.interviews.services import do_invite, interview_qr_svg, interview_url
 from hireloop.jobs.services import accepts_candidates, check_may_manage_job, may_manage_job
+from hireloop.notify.services import deliveries_needing_attention, do_retry_deliveries
 from hireloop.privacy.services import may_see_unmasked
 from hireloop.screening.matching import MatchResult
+from hireloop.screening.recomputation import recomputation_of
 
 from ..explain import describe_check
 from ..forms import InviteForm, MoveForm, StageForm
@@ -64,12 +66,17 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
             "job_closed": not accepts_candidates(application.job),
             "scored_before_change": application.screened_revision is not None
             and application.screened_revision < application.job.requirements_revision,
+            "recomputed": recomputation_of(
+                job=application.job, explanations=[application.match_explanation]
+            ),
             "may_reject": may_decide(request.user, application, Decision.REJECT)
             and Stage.REJECTED in ALLOWED_TRANSITIONS[application.stage],
             "may_hire": may_decide(request.user, application, Decision.HIRE)
             and application.stage == Stage.OFFER,
             "invite_form": InviteForm(),
             "stage_form": StageForm(),
+            # Messages to the candidate that failed, or wait to be tried again (hireloop/notify).
+            "delivery_problems": list(deliveries_needing_attention(application)),
         },
     )
 
@@ -108,13 +115,27 @@ def application_invite(request: HttpRequest, application_id: int) -> HttpRespons
                 notes=form.cleaned_data["notes"],
                 base_url=request.build_absolute_uri("/")[:-1],
             )
-            messages.success(request, _("Invitation created and sent."))
+            messages.success(
+                request, _("Invitation created. The e-mail is sent in the background.")
+            )
         except HireLoopError as error:
             messages.error(request, str(error))
     else:
         for field_errors in form.errors.values():
             for refusal in field_errors:
                 messages.error(request, str(refusal))
+    return redirect("web:application_detail", application_id)
+
+
+@login_required
+@require_POST
+def application_retry_deliveries(request: HttpRequest, application_id: int) -> HttpResponse:
+    """HR's retry of the application's failed messages; the worker sends them."""
+    application = _managed(request, application_id)
+    if application is None:
+        return HttpResponse(status=403)
+    if do_retry_deliveries(application=application, actor=request.user):
+        messages.success(request, _("The e-mail will be sent again in the background."))
     return redirect("web:application_detail", application_id)
 
 

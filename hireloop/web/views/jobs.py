@@ -33,6 +33,7 @@ from hireloop.screening.bulk import (
     do_receive_zip,
     starts_like_zip,
 )
+from hireloop.screening.recomputation import recomputation_of
 from hireloop.screening.services import ResumeRejected, ranked_applications
 
 from ..forms import (
@@ -147,6 +148,9 @@ def job_detail(request: HttpRequest, job_id: int) -> HttpResponse:
             "is_filtered": any(form.value(name) for name in ("stage", "requirements", "integrity")),
             "stale_scores": stale,
             "requirements_change": _latest(job, JobChangeKind.REQUIREMENTS) if stale else None,
+            "recomputed": None
+            if stale
+            else recomputation_of(job=job, explanations=[a.match_explanation for a in shown]),
             "closed_change": None if is_open else _latest(job, JobChangeKind.CLOSED),
             "accepts_candidates": is_open,
             "upload_form": ResumeUploadForm(),
