@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from hireloop.assessment.judge import Anchors, JudgeInput, OfflineJudge
+from hireloop.assessment.judge import JudgeInput, OfflineJudge
 from hireloop.assessment.neutralise import neutralise
+
+from .test_judge import EN_ANCHORS, ZH_ANCHORS  # the incident rubric of the judge's tests
 
 MAX_MOVE = 0.05  # issue 14: no dimension may move by more than 0.05 on a swap
 
@@ -189,20 +191,6 @@ ZH_PHRASINGS = [
     "我加入了{region}的{employer}，和{name}一起做数据迁移。",
 ]
 
-EN_ANCHORS = Anchors(
-    low="Vague answer with no example and no outcome.",
-    mid="Describes a relevant incident but the actions or the results stay general.",
-    high="Describes a specific production incident, finds the root cause with monitoring data, "
-    "rolls back or fixes it, and reports a measurable result such as reduced downtime.",
-    keywords=("root cause", "monitoring", "rollback"),
-)
-ZH_ANCHORS = Anchors(
-    low="回答笼统，没有例子，也没有结果。",
-    mid="描述了相关的故障，但行动和结果比较笼统。",
-    high="描述一次具体的线上故障，用监控数据找到根本原因，进行回滚或修复，并给出可衡量的结果，"
-    "例如减少停机时间。",
-    keywords=("根本原因", "监控", "回滚"),
-)
 QUESTIONS = {
     "en": "Tell me about a production incident you handled.",
     "zh": "请讲一次您处理线上故障的经历。",
