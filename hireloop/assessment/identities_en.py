@@ -9,7 +9,8 @@ import functools
 import importlib
 import re
 from collections.abc import Iterator
-from typing import Any
+
+from hireloop.resumes.fields_names import FIRST_NAME_LISTS, faker_names
 
 from .identity_spans import Span, alternation, finditer, words
 
@@ -47,28 +48,21 @@ def _common_english_words() -> frozenset[str]:
     return frozenset(word.capitalize() for word in Provider.word_list)
 
 
-def _person_provider(locale: str) -> Any:
-    return importlib.import_module(f"faker.providers.person.{locale}").Provider
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words never taken as names: the short list and Faker's common words."""
+    return _NOT_NAMES | _common_english_words()
 
 
 @functools.cache
 def _english_names() -> tuple[frozenset[str], frozenset[str]]:
     """First names and surnames usable as name evidence: one capitalised word each."""
-    first: set[str] = set()
-    last: set[str] = set()
-    for locale in _NAME_LOCALES:
-        provider = _person_provider(locale)
-        for attribute, into in (("first_names", first), ("last_names", last)):
-            into.update(getattr(provider, attribute, ()))
-        for attribute in ("first_names_male", "first_names_female"):
-            first.update(getattr(provider, attribute, ()))
-    first.update(_PINYIN_GIVEN)
-    last.update(_PINYIN_SURNAMES)
-    excluded = _NOT_NAMES | _common_english_words()
+    first = faker_names(_NAME_LOCALES, FIRST_NAME_LISTS) | set(_PINYIN_GIVEN)
+    last = faker_names(_NAME_LOCALES, ("last_names",)) | set(_PINYIN_SURNAMES)
 
     def usable(names: set[str]) -> frozenset[str]:
         return frozenset(
-            n for n in names if re.fullmatch(r"[A-Z][a-z'-]{1,}", n) and n not in excluded
+            n for n in names if re.fullmatch(r"[A-Z][a-z'-]{1,}", n) and n not in _not_names()
         )
 
     return usable(first), usable(last)
@@ -251,8 +245,13 @@ _LEADING_WORDS = frozenset(
 )
 
 
+@functools.cache
+def _opening_or_common_words() -> frozenset[str]:
+    return _LEADING_WORDS | _common_english_words()
+
+
 def _without_leading_words(text: str, span: Span) -> Span | None:
-    excluded = _LEADING_WORDS | _common_english_words()
+    excluded = _opening_or_common_words()
     start = span.start
     words = text[span.start : span.end].split(" ")
     for word, following in zip(words, words[1:], strict=False):
@@ -269,7 +268,7 @@ _NEXT_NAME = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD})?")
 def names_listed_after(text: str, person: Span) -> Iterator[Span]:
     """A capitalised word listed right after a person is a person too ("Priya, Rahul and I",
     "with Maria and Lucia"), though no list holds it."""
-    excluded = _NOT_NAMES | _common_english_words() | _LEADING_WORDS
+    excluded = _not_names() | _opening_or_common_words()
     end = person.end
     while joint := _LIST_JOINT.match(text, end):
         name = _NEXT_NAME.match(text, joint.end())
@@ -280,7 +279,7 @@ def names_listed_after(text: str, person: Span) -> Iterator[Span]:
 
 
 def _cued_names_after(text: str) -> Iterator[Span]:
-    excluded = _NOT_NAMES | _common_english_words()
+    excluded = _not_names()
     for match in _CUE_AFTER.finditer(text):
         words = match.group(1).split()
         if words[-1] not in excluded and not words[-1].isupper():
@@ -292,7 +291,7 @@ def _listed_names(text: str) -> Iterator[Span]:
     name word or inside a sentence ("I asked Okafor"). A lone surname opening a sentence is
     left alone: too many are also words ("Stack", "Bush", "Rivers")."""
     first, last = _english_names()
-    excluded = _NOT_NAMES | _common_english_words()
+    excluded = _not_names()
     for match in _CAPITALISED_RUN.finditer(text):
         words = match.group(0).split()
         while words and words[0] in excluded:  # "When Emily Johnson…": not "When"

@@ -8,10 +8,12 @@ before it.
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .identity_spans import Span, alternation, finditer, words
+
+Words = Sequence[tuple[str, str, int]]  # (word, part of speech, start), as jieba cut them
 
 _ZH_SCHOOLS_KNOWN = words(
     "清华大学 北京大学 复旦大学 浙江大学 上海交通大学 南京大学 中国科学技术大学 武汉大学 清华 北大"
@@ -89,17 +91,19 @@ def chinese_spans(text: str) -> list[Span]:
     ]
 
 
-def _jieba_words(text: str) -> list[tuple[str, str, int]]:
-    """(word, part of speech, start) for each of jieba's words."""
+@functools.lru_cache(maxsize=64)
+def _jieba_words(text: str) -> Words:
+    """(word, part of speech, start) for each of jieba's words; kept for the last texts, since
+    the spans and the names listed after them both read the same sentence."""
     words = []
     position = 0
     for token in _chinese_tagger().cut(text):
         words.append((token.word, token.flag, position))
         position += len(token.word)
-    return words
+    return tuple(words)
 
 
-def _tagged_spans(text: str, words: list[tuple[str, str, int]]) -> Iterator[Span]:
+def _tagged_spans(text: str, words: Words) -> Iterator[Span]:
     """The resume entity tagger's names, places and organisations (schools and employers by
     their last words; an ORG that is neither, such as a department, is left alone).
 
@@ -129,7 +133,7 @@ def _tagged_spans(text: str, words: list[tuple[str, str, int]]) -> Iterator[Span
                 yield Span(start, end, kind)
 
 
-def _tagged_name(start: int, inside: list[tuple[str, str, int]]) -> Iterator[Span]:
+def _tagged_name(start: int, inside: Words) -> Iterator[Span]:
     """The tagger's name, cut back to jieba's words. The tagger, trained on resume lines, may
     run a name into the next word (李娜来|自, 陈明说|…): a verb or function word at its end is
     dropped, and when jieba cut the surname off (陈/明说), the name is the surname and one more
@@ -156,7 +160,7 @@ def _is_function_word(flag: str, *, verbs: bool = False) -> bool:
     return (verbs and flag == "v") or flag.startswith(_FUNCTION_TAGS)
 
 
-def _is_place_read_as_verb(words: list[tuple[str, str, int]], index: int) -> bool:
+def _is_place_read_as_verb(words: Words, index: int) -> bool:
     """jieba reads some place names as verbs (遵义/v 医科大学): a rare two-character "verb" right
     after a lead word, a function word or the start is taken as part of the name."""
     word, flag, _ = words[index]
@@ -188,7 +192,7 @@ def _is_name_part(flag: str) -> bool:
     return flag.startswith(_NAME_PART_TAGS)
 
 
-def _word_spans(words: list[tuple[str, str, int]], surnames: frozenset[str]) -> Iterator[Span]:
+def _word_spans(words: Words, surnames: frozenset[str]) -> Iterator[Span]:
     """jieba's words: organisations grown leftwards from their suffix word, persons, places."""
     for index, (word, flag, start) in enumerate(words):
         end = start + len(word)
@@ -218,9 +222,7 @@ def _word_spans(words: list[tuple[str, str, int]], surnames: frozenset[str]) -> 
             yield Span(start, end + 1, "region")
 
 
-def _is_surname_then_given_name(
-    words: list[tuple[str, str, int]], index: int, surnames: frozenset[str]
-) -> bool:
+def _is_surname_then_given_name(words: Words, index: int, surnames: frozenset[str]) -> bool:
     """jieba often cuts a name after its surname: 杨/秀英 (both tagged as names), 孙/桂兰 (a
     morpheme and a place). A common surname standing alone before a one- or two-character
     given name, a name-tagged word or a listed given name, is a person."""
@@ -241,9 +243,7 @@ def _is_surname_then_given_name(
     )
 
 
-def _is_surname_glued_to_next_word(
-    words: list[tuple[str, str, int]], index: int, surnames: frozenset[str]
-) -> bool:
+def _is_surname_glued_to_next_word(words: Words, index: int, surnames: frozenset[str]) -> bool:
     """jieba tags a lone surname as a name but glues its given name to the next word (陈/明说):
     the name is the surname and the next word's first character, when that is a given-name
     character and the rest is not a name of its own."""
@@ -274,7 +274,7 @@ def _given_name_characters() -> frozenset[str]:
 _PLACE_PREPOSITIONS = frozenset(words("在 来自 从 到 于 去 回 回到 出生于 生于 老家"))
 
 
-def _is_place_after_its_preposition(words: list[tuple[str, str, int]], index: int) -> bool:
+def _is_place_after_its_preposition(words: Words, index: int) -> bool:
     """A two-character word jieba takes for a place or a person's name, right after 在/来自/从…
     and before the end of the clause or 的: 来自威宁，在凉山的… (jieba's two-character places
     elsewhere are too often other words)."""
@@ -303,7 +303,7 @@ def _is_named_place(word: str, flag: str) -> bool:
     )
 
 
-def _is_place_before_its_suffix(words: list[tuple[str, str, int]], index: int) -> bool:
+def _is_place_before_its_suffix(words: Words, index: int) -> bool:
     word, flag, _ = words[index]
     following = words[index + 1][0] if index + 1 < len(words) else ""
     return len(word) >= 2 and flag.startswith(_NAME_PART_TAGS) and following in ("省", "市", "县")
@@ -321,7 +321,7 @@ _ZH_GENERIC_ORG_WORDS = frozenset(
 _ZH_NOT_NAMES = frozenset(words("顾客 高管 王牌 常规 常态 温度 安全 文化 方案"))
 
 
-def _names_something(organisation: list[tuple[str, str, int]]) -> bool:
+def _names_something(organisation: Words) -> bool:
     """Whether the words of an organisation, its suffix word last, name one: 贵阳顺达物流有限公司
     or 北大 do; a bare 公司, 学院, 一家兄弟公司 or 创业公司 do not."""
     *name, (suffix, _, _) = organisation
@@ -334,7 +334,7 @@ def _organisation_kind(word: str) -> str:
     return next((kind for kind, suffix in _ZH_SUFFIX.items() if suffix.search(word)), "")
 
 
-def _name_start(words: list[tuple[str, str, int]], index: int) -> int:
+def _name_start(words: Words, index: int) -> int:
     start = index
     while (
         start > 0

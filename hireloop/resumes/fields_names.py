@@ -10,6 +10,7 @@ bench/resume_names.py measures it on real PDFs and on the labelled English resum
 
 import importlib
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from .fields_experience import ORG_SUFFIX, SCHOOL, TITLE_WORD
@@ -100,14 +101,23 @@ CONTACT_REACH = 2
 HEADER_LINES = 10
 
 
+FIRST_NAME_LISTS = ("first_names", "first_names_male", "first_names_female")
+
+
+def faker_names(locales: Iterable[str], lists: Iterable[str]) -> set[str]:
+    """The names Faker's person providers of these locales hold under these list names
+    (first_names, last_names…); a locale without a list contributes nothing to it."""
+    names: set[str] = set()
+    for locale in locales:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in lists:
+            names.update(getattr(provider, attribute, ()))
+    return names
+
+
 @cache
 def given_names() -> frozenset[str]:
-    names: set[str] = set()
-    for locale in GIVEN_NAME_LOCALES:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
-            names.update(name.casefold() for name in getattr(provider, attribute, ()))
-    return frozenset(names)
+    return frozenset(name.casefold() for name in faker_names(GIVEN_NAME_LOCALES, FIRST_NAME_LISTS))
 
 
 def find_name(lines: list[str]) -> str:
