@@ -13,8 +13,6 @@ import django
 
 django.setup()
 
-from django.test import override_settings  # noqa: E402  (needs django.setup() first)
-
 from hireloop.interviews.services import do_invite, interview_url  # noqa: E402
 from hireloop.testing.factories import (  # noqa: E402
     ApplicationFactory,
@@ -31,11 +29,14 @@ def main(candidates: int, language: str = "en") -> None:
     job = JobFactory(organisation=organisation, created_by=recruiter, language=language)
     DimensionFactory(job=job, name="problem solving", weight=Decimal(60))
     DimensionFactory(job=job, name="teamwork", weight=Decimal(40))
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-        for _ in range(candidates):
-            application = ApplicationFactory(job=job)
-            session = do_invite(application=application, actor=recruiter)  # type: ignore[arg-type]
-            print(interview_url(session))
+    for _ in range(candidates):
+        application = ApplicationFactory(job=job)
+        session = do_invite(
+            application=application,  # type: ignore[arg-type]
+            actor=recruiter,  # type: ignore[arg-type]
+            email_candidate=False,  # the links are printed; the fictional candidates get no mail
+        )
+        print(interview_url(session))
 
 
 if __name__ == "__main__":
